@@ -1,0 +1,2 @@
+/** The command-line entry point and its subcommands. */
+package org.automlzero.cli;
