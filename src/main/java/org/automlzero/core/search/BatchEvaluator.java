@@ -1,0 +1,18 @@
+package org.automlzero.core.search;
+
+import java.util.List;
+import org.automlzero.core.algorithm.Algorithm;
+import org.automlzero.core.task.TaskList;
+
+/**
+ * Evaluates a batch of (candidate, task) requests and returns one fitness per request, in request
+ * order. The in-process (threads) and the Spark implementations sit behind this one method;
+ * callers combine per-task fitnesses per candidate in task order, never in arrival order.
+ */
+public interface BatchEvaluator extends AutoCloseable {
+
+  double[] evaluate(TaskList tasks, List<Algorithm> candidates, List<EvaluationRequest> requests);
+
+  @Override
+  default void close() {}
+}
