@@ -80,6 +80,12 @@ public final class SparkBatchEvaluator implements BatchEvaluator {
 
   @Override
   public double[] evaluate(TaskList tasks, List<Algorithm> candidates, List<EvaluationRequest> requests) {
+    return evaluate(tasks, candidates, requests, null);
+  }
+
+  /** The same, shown in the Spark UI as the job's description (e.g. "generation 42: evaluate 1,200 candidates"). */
+  public double[] evaluate(TaskList tasks, List<Algorithm> candidates, List<EvaluationRequest> requests,
+      String description) {
     String label = nextDescription;
     nextDescription = null;
     if (requests.isEmpty()) {
@@ -89,9 +95,10 @@ public final class SparkBatchEvaluator implements BatchEvaluator {
     CachedTasks cached = cached(tasks);
     CandidateBatch batch = CandidateBatch.encode(candidates, requests, tasks.size(), cached.shardsPerTask());
     int call = calls.merge(tasks.name(), 1, Integer::sum);
-    jsc.setJobDescription((label != null ? label : tasks.name() + " batch " + call) + ": evaluate "
-        + number(distinctCandidates(requests, candidates.size())) + " candidates (" + number(requests.size())
-        + " evaluations on " + number(tasks.size()) + " " + tasks.name() + " tasks)");
+    jsc.setJobDescription(description != null ? description
+        : (label != null ? label : tasks.name() + " batch " + call) + ": evaluate "
+            + number(distinctCandidates(requests, candidates.size())) + " candidates (" + number(requests.size())
+            + " evaluations on " + number(tasks.size()) + " " + tasks.name() + " tasks)");
     Broadcast<CandidateBatch> broadcast = jsc.broadcast(batch);
     List<ShardResults> results;
     try {
@@ -175,7 +182,7 @@ public final class SparkBatchEvaluator implements BatchEvaluator {
     jsc.setJobDescription("load " + number(tasks.size()) + " " + tasks.name() + " tasks into executor memory");
     try {
       shards.count();
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // SparkException is checked in Java's eyes but thrown unchecked by Scala
       shards.unpersist(false);
       throw SparkErrors.unwrap(e);
     } finally {

@@ -9,7 +9,7 @@ final class SparkErrors {
    * a wrong size) reaches the driver wrapped in a SparkException with its message in the text;
    * return it as one IllegalArgumentException carrying the original message.
    */
-  static RuntimeException unwrap(RuntimeException e) {
+  static RuntimeException unwrap(Exception e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof IllegalArgumentException iae) {
         return iae;
@@ -23,6 +23,6 @@ final class SparkErrors {
       int end = message.indexOf('\n');
       return new IllegalArgumentException(end >= 0 ? message.substring(0, end) : message, e);
     }
-    return e;
+    return e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
   }
 }

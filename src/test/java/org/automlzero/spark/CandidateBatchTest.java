@@ -5,37 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import org.automlzero.core.algorithm.Algorithm;
-import org.automlzero.core.algorithm.Instruction;
 import org.automlzero.core.algorithm.MemoryShape;
-import org.automlzero.core.algorithm.Op;
 import org.automlzero.core.random.Rng;
 import org.automlzero.core.search.EvaluationRequest;
 import org.junit.jupiter.api.Test;
 
 class CandidateBatchTest {
-  private static Algorithm random(Rng rng, MemoryShape shape) {
-    List<List<Instruction>> f = new ArrayList<>();
-    for (int k = 0; k < 3; k++) {
-      List<Instruction> function = new ArrayList<>();
-      for (int i = 0, n = 1 + rng.nextInt(6); i < n; i++) {
-        Op op;
-        do {
-          op = Op.byId(rng.nextInt(65));
-        } while (!shape.supports(op));
-        function.add(Instruction.random(op, shape, rng));
-      }
-      f.add(function);
-    }
-    return new Algorithm(f.get(0), f.get(1), f.get(2));
-  }
-
   @Test
   void algorithmsSurviveEncodingExactly() {
     MemoryShape shape = new MemoryShape(5, 4, 2, 4);
     Rng rng = Rng.derive(7, "test");
     List<Algorithm> candidates = new ArrayList<>();
     for (int c = 0; c < 20; c++) {
-      candidates.add(random(rng, shape));
+      candidates.add(TestAlgorithms.random(rng, shape));
     }
     candidates.add(Algorithm.noOp(0, 0, 0));
     CandidateBatch batch = CandidateBatch.encode(candidates, List.of(new EvaluationRequest(0, 0, 10, 1)), 1, 1);
