@@ -17,9 +17,9 @@ import java.util.Set;
 
 /**
  * The machine-readable form of an algorithm: op names, addresses and data exactly (numbers are
- * written in their shortest exact decimal; non-finite data as the strings {@code "nan"},
- * {@code "inf"}, {@code "-inf"}). Unlike the readable format it keeps every field as stored,
- * also unused ones. Example:
+ * written in their shortest exact decimal; non-finite data and negative zero as the strings
+ * {@code "nan"}, {@code "inf"}, {@code "-inf"}, {@code "-0.0"}). Unlike the readable format it
+ * keeps every field as stored, also unused ones. Example:
  *
  * <pre>{"format": "automl-zero-algorithm", "version": 1,
  *  "setup": [{"op": "SCALAR_CONST_SET", "in1": 0, "in2": 0, "out": 2, "activation": 0.01,
@@ -83,7 +83,8 @@ public final class AlgorithmJson {
   }
 
   private static void number(JsonGenerator json, String text) throws IOException {
-    if (text.endsWith("nan") || text.endsWith("inf")) {
+    // JSON numbers cannot carry these (a decimal -0.0 reads back as 0), so they are strings.
+    if (text.endsWith("nan") || text.endsWith("inf") || text.equals("-0.0")) {
       json.writeString(text);
     } else {
       json.writeNumber(text);
@@ -240,11 +241,11 @@ public final class AlgorithmJson {
     if (value.isNumber()) {
       return value.isBigDecimal() ? value.decimalValue().toString() : value.asText();
     }
-    if (value.isTextual() && Numbers.isSpecial(value.asText())) {
+    if (value.isTextual() && (Numbers.isSpecial(value.asText()) || value.asText().equals("-0.0"))) {
       return value.asText();
     }
-    throw new AlgorithmFormatException(context + "." + field + " must be a number (or \"nan\", \"inf\", \"-inf\"), "
-        + "but was " + value);
+    throw new AlgorithmFormatException(context + "." + field
+        + " must be a number (or \"nan\", \"inf\", \"-inf\", \"-0.0\"), but was " + value);
   }
 
   private static String fieldName(ComponentFunctionType type) {

@@ -332,7 +332,7 @@ public final class AlgorithmParser {
         };
       } else if (sign.equals("*")) {
         String kind = kindName(a.kind());
-        b = parseAddress("a " + kind + " or scalar address");
+        b = parseAddress("a " + kind + " or scalar address like " + example(a.kind()));
         if (b.kind() == Kind.SCALAR) {
           // v2 = v0 * s4: the seed README's order for a scalar-vector product.
           Op scaled = a.kind() == Kind.VECTOR ? Op.SCALAR_VECTOR_PRODUCT : Op.SCALAR_MATRIX_PRODUCT;
@@ -342,9 +342,10 @@ public final class AlgorithmParser {
         requireKind(b, a.kind(), "a " + kind + " or scalar address like " + example(a.kind()));
         op = a.kind() == Kind.VECTOR ? Op.VECTOR_PRODUCT : Op.MATRIX_PRODUCT;
       } else {
-        b = parseAddress("a " + kindName(a.kind()) + " address");
-        requireKind(b, a.kind(), "a " + kindName(a.kind()) + " address like " + example(a.kind()) + " ('" + sign
-            + "' needs two addresses of the same kind)");
+        String expected = "a " + kindName(a.kind()) + " address like " + example(a.kind()) + " ('" + sign
+            + "' needs two addresses of the same kind)";
+        b = parseAddress(expected);
+        requireKind(b, a.kind(), expected);
         op = elementwise(sign, a.kind());
       }
       expectEnd();
@@ -383,8 +384,9 @@ public final class AlgorithmParser {
       expect("(");
       Instruction instruction = switch (function) {
         case "sin", "cos", "tan", "arcsin", "arccos", "arctan", "exp", "log" -> {
-          Address a = parseAddress("a scalar address like s2");
-          requireKind(a, Kind.SCALAR, "a scalar address like s2 (" + function + " takes a scalar)");
+          String expected = "a scalar address like s2 (" + function + " takes a scalar)";
+          Address a = parseAddress(expected);
+          requireKind(a, Kind.SCALAR, expected);
           Op op = switch (function) {
             case "sin" -> Op.SCALAR_SIN;
             case "cos" -> Op.SCALAR_COS;
@@ -417,9 +419,10 @@ public final class AlgorithmParser {
         case "minimum", "maximum" -> {
           Address a = parseAddress("a scalar, vector or matrix address like s2");
           expect(",");
-          Address b = parseAddress("a " + kindName(a.kind()) + " address");
-          requireKind(b, a.kind(), "a " + kindName(a.kind()) + " address like " + example(a.kind())
-              + " (" + function + " needs two addresses of the same kind)");
+          String expected = "a " + kindName(a.kind()) + " address like " + example(a.kind())
+              + " (" + function + " needs two addresses of the same kind)";
+          Address b = parseAddress(expected);
+          requireKind(b, a.kind(), expected);
           Op op = function.equals("minimum")
               ? byKind(a.kind(), Op.SCALAR_MIN, Op.VECTOR_MIN, Op.MATRIX_MIN)
               : byKind(a.kind(), Op.SCALAR_MAX, Op.VECTOR_MAX, Op.MATRIX_MAX);
@@ -442,8 +445,9 @@ public final class AlgorithmParser {
             throw error(a.token(), "a vector or matrix address like v1 (dot takes no scalar)");
           }
           expect(",");
-          Address b = parseAddress("a vector address like v0");
-          requireKind(b, Kind.VECTOR, "a vector address like v0 (the second argument of dot is a vector)");
+          String expected = "a vector address like v0 (the second argument of dot is a vector)";
+          Address b = parseAddress(expected);
+          requireKind(b, Kind.VECTOR, expected);
           yield Instruction.of(a.kind() == Kind.VECTOR ? Op.VECTOR_INNER_PRODUCT : Op.MATRIX_VECTOR_PRODUCT,
               a.index(), b.index(), out.index());
         }
@@ -459,8 +463,9 @@ public final class AlgorithmParser {
               b.index(), out.index());
         }
         case "transpose" -> {
-          Address a = parseAddress("a matrix address like m1");
-          requireKind(a, Kind.MATRIX, "a matrix address like m1 (transpose takes a matrix)");
+          String expected = "a matrix address like m1 (transpose takes a matrix)";
+          Address a = parseAddress(expected);
+          requireKind(a, Kind.MATRIX, expected);
           yield Instruction.of(Op.MATRIX_TRANSPOSE, a.index(), 0, out.index());
         }
         case "norm", "mean", "std" -> {

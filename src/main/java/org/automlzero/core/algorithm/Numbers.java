@@ -17,14 +17,25 @@ final class Numbers {
     if (!Double.isFinite(value) || value == 0.0) {
       return special(value);
     }
+    // Java 17's Double.toString round-trips but is now and then a digit longer than needed, so
+    // start from its digit count and try fewer. Fewer digits round-trip only if more do, and
+    // the correctly rounded k-digit decimal round-trips if any k-digit decimal does.
     BigDecimal exact = new BigDecimal(value);
-    for (int digits = 1; digits <= 17; digits++) {
-      BigDecimal rounded = exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
-      if (Double.parseDouble(rounded.toString()) == value) {
-        return layout(rounded);
+    int digits = new BigDecimal(Double.toString(value)).stripTrailingZeros().precision();
+    BigDecimal best = round(exact, digits);
+    while (digits > 1) {
+      BigDecimal shorter = round(exact, digits - 1);
+      if (Double.parseDouble(shorter.toString()) != value) {
+        break;
       }
+      best = shorter;
+      digits--;
     }
-    return Double.toString(value); // unreachable: 17 digits always round-trip a double
+    return layout(best);
+  }
+
+  private static BigDecimal round(BigDecimal exact, int digits) {
+    return exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
   }
 
   /** The shortest decimal that {@link Float#parseFloat} turns back into exactly {@code value}. */
@@ -33,13 +44,17 @@ final class Numbers {
       return special(value);
     }
     BigDecimal exact = new BigDecimal(value);
-    for (int digits = 1; digits <= 9; digits++) {
-      BigDecimal rounded = exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
-      if (Float.parseFloat(rounded.toString()) == value) {
-        return layout(rounded);
+    int digits = new BigDecimal(Float.toString(value)).stripTrailingZeros().precision();
+    BigDecimal best = round(exact, digits);
+    while (digits > 1) {
+      BigDecimal shorter = round(exact, digits - 1);
+      if (Float.parseFloat(shorter.toString()) != value) {
+        break;
       }
+      best = shorter;
+      digits--;
     }
-    return Float.toString(value); // unreachable: 9 digits always round-trip a float
+    return layout(best);
   }
 
   private static String special(double value) {
