@@ -84,6 +84,7 @@ public final class SparkBatchEvaluator implements BatchEvaluator {
   }
 
   /** The same, shown in the Spark UI as the job's description (e.g. "generation 42: evaluate 1,200 candidates"). */
+  @Override
   public double[] evaluate(TaskList tasks, List<Algorithm> candidates, List<EvaluationRequest> requests,
       String description) {
     String label = nextDescription;
@@ -91,8 +92,8 @@ public final class SparkBatchEvaluator implements BatchEvaluator {
     if (requests.isEmpty()) {
       return new double[0];
     }
-    long start = System.nanoTime(); // timing only
     CachedTasks cached = cached(tasks);
+    long start = System.nanoTime(); // timing only; the one-off task loading is not per-generation work
     CandidateBatch batch = CandidateBatch.encode(candidates, requests, tasks.size(), cached.shardsPerTask());
     int call = calls.merge(tasks.name(), 1, Integer::sum);
     jsc.setJobDescription(description != null ? description
