@@ -37,7 +37,7 @@ class LivenessTest {
     assertThat(masks.setup()).containsExactly(true, false, true, false);
     assertThat(masks.predict()).containsExactly(false, true, false);
     assertThat(masks.learn()).containsExactly(true, true, true, true, false);
-    assertThat(masks.liveCount()).isEqualTo(8);
+    assertThat(masks.liveCount()).isEqualTo(7);
   }
 
   @Test
