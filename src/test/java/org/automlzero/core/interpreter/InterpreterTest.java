@@ -191,6 +191,29 @@ class InterpreterTest {
   }
 
   @Test
+  void handWrittenLinearRegressionLearnsLinearTasks() {
+    // Setup: s2 = 0.01. Predict: s1 = dot(v0, v1). Learn: s3 = s0 - s1; s3 = s2 * s3; v2 = s3 * v0; v1 = v1 + v2.
+    Algorithm linear = new Algorithm(List.of(Instruction.constant(2, 0.01)),
+        List.of(Instruction.of(Op.VECTOR_INNER_PRODUCT, 0, 1, 1)),
+        List.of(Instruction.of(Op.SCALAR_DIFF, 0, 1, 3), Instruction.of(Op.SCALAR_PRODUCT, 2, 3, 3),
+            Instruction.of(Op.SCALAR_VECTOR_PRODUCT, 3, 0, 2), Instruction.of(Op.VECTOR_SUM, 1, 2, 1)));
+    MemoryShape shape = new MemoryShape(4, 3, 0, 4);
+    var tasks = new org.automlzero.core.task.TaskGenerator().generate(new org.automlzero.core.task.TaskList("t",
+        List.of(org.automlzero.core.task.LearningTaskSpec.regression(
+            org.automlzero.core.task.TaskType.SCALAR_LINEAR_REGRESSION, 4, 1000, 100, 10, List.of(), List.of()))));
+    Interpreter interpreter = new Interpreter(shape, Interpreter.DEFAULT_MAX_ABS_ERROR);
+    CompiledAlgorithm compiled = CompiledAlgorithm.compile(linear, shape);
+    CompiledAlgorithm noOp = CompiledAlgorithm.compile(Algorithm.noOp(1, 1, 1), shape);
+    double[] fitnesses = new double[tasks.size()];
+    for (LearningTask task : tasks) {
+      fitnesses[task.index()] = interpreter.execute(compiled, task, 1000, new Rng(task.index()));
+      assertThat(fitnesses[task.index()]).isGreaterThan(0.999);
+      assertThat(interpreter.execute(noOp, task, 1000, new Rng(task.index()))).isLessThan(0.99);
+    }
+    assertThat(Fitness.combine(fitnesses, FitnessCombination.MEAN)).isGreaterThan(0.9999);
+  }
+
+  @Test
   void fitnessCombinesByMeanAndUpperMedian() {
     assertThat(Fitness.combine(new double[] {0.25, 0.5, 1.0}, FitnessCombination.MEAN)).isEqualTo(1.75 / 3);
     assertThat(Fitness.combine(new double[] {0.9, 0.1, 0.4, 0.3}, FitnessCombination.MEDIAN)).isEqualTo(0.4);
