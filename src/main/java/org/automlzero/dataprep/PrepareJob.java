@@ -38,8 +38,9 @@ public final class PrepareJob {
   public record Request(ImageDataset dataset, String sourceLocation, String out, List<ClassPair> pairs,
       List<Integer> seeds, Recipe recipe, boolean overwrite) {
     public Request {
-      pairs = List.copyOf(pairs);
-      seeds = List.copyOf(seeds);
+      // Sorted and distinct: the manifest and the work order do not depend on how they were listed.
+      pairs = pairs.stream().distinct().sorted(Selection::compare).toList();
+      seeds = seeds.stream().distinct().sorted().toList();
       if (pairs.isEmpty()) {
         throw new DataPrepException("--pairs selects no class pair");
       }
