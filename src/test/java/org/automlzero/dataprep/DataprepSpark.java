@@ -7,10 +7,10 @@ import org.apache.spark.sql.SparkSession;
  * running for the other test classes of the same Surefire fork. If another test base created a
  * session first, that one is reused.
  */
-final class DataprepSpark {
+public final class DataprepSpark {
   private DataprepSpark() {}
 
-  static synchronized SparkSession session() {
+  public static synchronized SparkSession session() {
     return SparkSession.builder()
         .master("local[2]")
         .appName("automl-zero tests")

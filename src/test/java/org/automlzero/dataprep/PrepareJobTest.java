@@ -106,22 +106,33 @@ class PrepareJobTest {
 
   @Test
   void everyTrainSplitIsStandardisedAndSplitsAreBalanced() {
-    List<Row> stats = spark.read().parquet(prepared.toString())
-        .selectExpr("positive_class", "seed", "split", "label", "posexplode(features) as (j, x)")
-        .groupBy("positive_class", "seed", "split", "j")
-        .agg(org.apache.spark.sql.functions.avg("x").as("mean"),
-            org.apache.spark.sql.functions.var_pop("x").as("var"),
-            org.apache.spark.sql.functions.sum("label").as("positives"),
-            org.apache.spark.sql.functions.count("x").as("n"))
-        .collectAsList();
-    assertThat(stats).hasSize(2 * 2 * 3 * 4);
-    for (Row r : stats) {
-      assertThat(r.<Double>getAs("positives") * 2).isEqualTo((double) r.<Long>getAs("n"));
-      if (r.<String>getAs("split").equals("train")) {
-        assertThat(r.<Double>getAs("mean")).isCloseTo(0.0, org.assertj.core.data.Offset.offset(1e-5));
-        assertThat(r.<Double>getAs("var")).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-4));
+    List<Row> rows = spark.read().parquet(prepared.toString()).collectAsList();
+    assertThat(rows).hasSize(240);
+    java.util.Map<String, double[]> stats = new java.util.TreeMap<>();
+    for (Row r : rows) {
+      String key = r.getAs("positive_class") + "/" + r.getAs("seed") + "/" + r.getAs("split");
+      double[] s = stats.computeIfAbsent(key, k -> new double[2 + 2 * 4]); // n, positives, sum[4], sumsq[4]
+      s[0]++;
+      s[1] += r.<Float>getAs("label");
+      List<Float> x = r.getList(r.fieldIndex("features"));
+      for (int j = 0; j < 4; j++) {
+        s[2 + j] += x.get(j);
+        s[6 + j] += (double) x.get(j) * x.get(j);
       }
     }
+    assertThat(stats).hasSize(2 * 2 * 3);
+    stats.forEach((key, s) -> {
+      assertThat(s[1] * 2).as("positives in %s", key).isEqualTo(s[0]);
+      if (key.endsWith("/train")) {
+        for (int j = 0; j < 4; j++) {
+          double mean = s[2 + j] / s[0];
+          assertThat(mean).as("mean of feature %d in %s", j, key)
+              .isCloseTo(0.0, org.assertj.core.data.Offset.offset(1e-5));
+          assertThat(s[6 + j] / s[0] - mean * mean).as("variance of feature %d in %s", j, key)
+              .isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-4));
+        }
+      }
+    });
   }
 
   @Test
