@@ -13,6 +13,15 @@ public interface BatchEvaluator extends AutoCloseable {
 
   double[] evaluate(TaskList tasks, List<Algorithm> candidates, List<EvaluationRequest> requests);
 
+  /**
+   * The same, with a human-readable description of the call ("experiment 1, generation 42:
+   * evaluate 1,200 candidates") that an implementation may show (the Spark job description).
+   */
+  default double[] evaluate(TaskList tasks, List<Algorithm> candidates, List<EvaluationRequest> requests,
+      String description) {
+    return evaluate(tasks, candidates, requests);
+  }
+
   @Override
   default void close() {}
 }

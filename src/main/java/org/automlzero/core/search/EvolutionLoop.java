@@ -1,0 +1,482 @@
+package org.automlzero.core.search;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.automlzero.core.algorithm.Algorithm;
+import org.automlzero.core.random.Rng;
+import org.automlzero.core.task.LearningTask;
+import org.automlzero.core.task.LearningTaskSpec;
+import org.automlzero.core.task.TaskList;
+
+/**
+ * One search experiment on N islands, in generations. Generation 0 evaluates the initial
+ * populations. Each later generation: every island proposes its batch of children (stream
+ * {@code derive(seed, "propose", experiment, island, generation)}); all children are
+ * fingerprinted and screened by FEC per (candidate, task); the misses go to the
+ * {@link BatchEvaluator} in ONE call; per-task fitnesses are combined per candidate in task
+ * order; each island accepts its children (the oldest die); every {@code migrationInterval}
+ * generations the islands exchange migrants ({@link MigrationTopology}).
+ *
+ * <p>Candidates are numbered in proposal order (island by island); the run-time random seed of
+ * (candidate, task) is {@code deriveSeed(seed, "evaluate", experiment, individual, task)}, a pure
+ * function, so results never depend on threads, partitions or arrival order. With one island and
+ * one child per generation this is the original's steady-state regularized evolution.
+ *
+ * <p>FEC within a batch behaves as if the batch were processed in order: a (candidate, task)
+ * whose fingerprint equals an earlier one of the same batch reuses that result (a hit).
+ * Train steps count the fingerprint runs' actual steps plus the granted examples of every full
+ * evaluation (an evaluation that stops early still counts its full grant).
+ */
+public final class EvolutionLoop {
+  private final SearchSpec spec;
+  private final TaskList tasks;
+  private final int numTasks;
+  private final long[] maxTrain;
+  private final TaskProvider taskProvider;
+  private final BatchEvaluator evaluator;
+  private final Fingerprinter fingerprinter;
+  private final TrainBudget budget;
+  private final Mutator mutator;
+  private final long seed;
+  private final int experiment;
+  private final GenerationListener listener;
+  private final FecCache cache;
+
+  private Island[] islands;
+  private double[][] partial;
+  private long generation;
+  private long individuals;
+  private long trainSteps;
+  private long fecHits;
+  private long fecMisses;
+  private long startNanos = System.nanoTime();
+  private double elapsedBefore;
+  private List<LearningTask> learningTasks;
+
+  /**
+   * @param fingerprinter required when FEC is enabled (it may share the evaluator's worker pool)
+   * @param budgetBaseline the baseline algorithm when the train budget is enabled, else null
+   */
+  public EvolutionLoop(SearchSpec spec, TaskList tasks, TaskProvider taskProvider, BatchEvaluator evaluator,
+      Fingerprinter fingerprinter, Algorithm budgetBaseline, long seed, int experiment,
+      GenerationListener listener) {
+    this.spec = spec;
+    this.tasks = tasks;
+    this.numTasks = tasks.size();
+    this.maxTrain = new long[numTasks];
+    int t = 0;
+    for (LearningTaskSpec s : tasks.specs()) {
+      for (int i = 0; i < s.numTasks(); i++) {
+        maxTrain[t++] = (long) s.numTrain() * s.epochs();
+      }
+    }
+    this.taskProvider = taskProvider;
+    this.evaluator = evaluator;
+    if (spec.fec().enabled() && fingerprinter == null) {
+      throw new IllegalArgumentException("FEC is enabled but no fingerprinter was given");
+    }
+    this.fingerprinter = spec.fec().enabled() ? fingerprinter : null;
+    this.budget = spec.trainBudget().enabled() ? new TrainBudget(budgetBaseline, spec.trainBudget().factor()) : null;
+    this.mutator = new Mutator(spec);
+    this.seed = seed;
+    this.experiment = experiment;
+    this.listener = listener == null ? GenerationListener.NONE : listener;
+    this.cache = new FecCache(spec.fec());
+    if (spec.hurdles().enabled() && spec.hurdles().tasks() >= numTasks) {
+      throw new IllegalArgumentException("hurdle tasks (" + spec.hurdles().tasks()
+          + ") must be fewer than the search tasks (" + numTasks + ")");
+    }
+  }
+
+  /** Restores a loop from {@link #state()}; the other arguments must be those of the saved loop. */
+  public static EvolutionLoop resume(LoopState state, SearchSpec spec, TaskList tasks, TaskProvider taskProvider,
+      BatchEvaluator evaluator, Fingerprinter fingerprinter, Algorithm budgetBaseline, long seed,
+      GenerationListener listener) {
+    EvolutionLoop loop = new EvolutionLoop(spec, tasks, taskProvider, evaluator, fingerprinter, budgetBaseline, seed,
+        state.experiment(), listener);
+    loop.islands = state.islands().stream().map(Island::new).toArray(Island[]::new);
+    loop.partial = state.partialFitness().stream().map(double[]::clone).toArray(double[][]::new);
+    loop.generation = state.generation();
+    loop.individuals = state.individuals();
+    loop.trainSteps = state.trainSteps();
+    loop.fecHits = state.fecHits();
+    loop.fecMisses = state.fecMisses();
+    loop.cache.restore(state.fecEntries());
+    return loop;
+  }
+
+  /** The loop's state as plain data (valid after {@link #initialize()}). */
+  public LoopState state() {
+    requireInitialized();
+    List<IslandState> is = new ArrayList<>();
+    List<double[]> ps = new ArrayList<>();
+    for (int i = 0; i < islands.length; i++) {
+      is.add(islands[i].state());
+      ps.add(partial[i].clone());
+    }
+    return new LoopState(experiment, generation, individuals, trainSteps, fecHits, fecMisses, is, ps,
+        cache.entries());
+  }
+
+  public boolean initialized() {
+    return islands != null;
+  }
+
+  /** Evaluates the initial populations (generation 0). */
+  public GenerationReport initialize() {
+    if (islands != null) {
+      throw new IllegalStateException("already initialized");
+    }
+    startNanos = System.nanoTime();
+    int n = spec.islands().islands();
+    int p = spec.islands().population();
+    List<Algorithm> all = new ArrayList<>(n * p);
+    int[] islandOf = new int[n * p];
+    for (int i = 0; i < n; i++) {
+      for (int m = 0; m < p; m++) {
+        Rng rng = Rng.derive(seed, "init", experiment, i, m);
+        islandOf[all.size()] = i;
+        all.add(InitialAlgorithms.create(spec.initialAlgorithm(), spec, mutator, rng));
+      }
+    }
+    Evaluated e = evaluate(all, islandOf, null, "experiment " + experiment + ", initial populations: evaluate "
+        + String.format(Locale.ROOT, "%,d", all.size()) + " candidates");
+    islands = new Island[n];
+    partial = new double[n][];
+    for (int i = 0; i < n; i++) {
+      islands[i] = new Island(all.subList(i * p, (i + 1) * p), Arrays.copyOfRange(e.fitness, i * p, (i + 1) * p));
+      partial[i] = Arrays.copyOfRange(e.partial, i * p, (i + 1) * p);
+    }
+    return report(e);
+  }
+
+  /** True once the experiment reached max_individuals or max_train_steps. */
+  public boolean finished() {
+    return islands != null && (individuals >= spec.maxIndividuals()
+        || (spec.maxTrainSteps() > 0 && trainSteps >= spec.maxTrainSteps()));
+  }
+
+  /** Runs generations (initializing first if needed) until {@link #finished()}. */
+  public void run() {
+    if (islands == null) {
+      initialize();
+    }
+    while (!finished()) {
+      step();
+    }
+  }
+
+  /** One generation: propose, screen, evaluate, accept, and migrate at stage boundaries. */
+  public GenerationReport step() {
+    requireInitialized();
+    long g = generation + 1;
+    int n = islands.length;
+    int b = spec.islands().children();
+    List<Algorithm> children = new ArrayList<>(n * b);
+    int[] islandOf = new int[n * b];
+    for (int i = 0; i < n; i++) {
+      Rng rng = Rng.derive(seed, "propose", experiment, i, g);
+      List<Algorithm> proposed = switch (spec.method()) {
+        case EVOLUTION -> islands[i].propose(b, spec.tournamentSize(), mutator, rng);
+        case RANDOM_SEARCH -> {
+          List<Algorithm> fresh = new ArrayList<>(b);
+          for (int c = 0; c < b; c++) {
+            fresh.add(mutator.randomAlgorithm(rng));
+          }
+          yield fresh;
+        }
+      };
+      for (int c = 0; c < b; c++) {
+        islandOf[children.size()] = i;
+        children.add(proposed.get(c));
+      }
+    }
+    double[] hurdles = null;
+    if (spec.hurdles().enabled()) {
+      hurdles = new double[n];
+      for (int i = 0; i < n; i++) {
+        hurdles[i] = Fitnesses.percentile(partial[i], spec.hurdles().percentile());
+      }
+    }
+    Evaluated e = evaluate(children, islandOf, hurdles, "experiment " + experiment + ", generation " + g
+        + ": evaluate " + String.format(Locale.ROOT, "%,d", children.size()) + " candidates");
+    for (int i = 0; i < n; i++) {
+      int from = i * b;
+      int slot = islands[i].oldestSlot();
+      for (int c = 0; c < b; c++) {
+        partial[i][(slot + c) % partial[i].length] = e.partial[from + c];
+      }
+      islands[i].accept(children.subList(from, from + b), Arrays.copyOfRange(e.fitness, from, from + b));
+    }
+    generation = g;
+    if (n > 1 && spec.islands().migrants() > 0 && g % spec.islands().migrationInterval() == 0) {
+      migrate(g);
+    }
+    return report(e);
+  }
+
+  private void migrate(long g) {
+    int n = islands.length;
+    int k = spec.islands().migrants();
+    List<Algorithm> migrants = new ArrayList<>();
+    List<double[]> values = new ArrayList<>(); // {fitness, partial}
+    int[] target = new int[0];
+    switch (spec.islands().topology()) {
+      case RING -> {
+        target = new int[n * k];
+        for (int i = 0; i < n; i++) {
+          for (int slot : islands[i].bestSlots(k)) {
+            target[migrants.size()] = (i + 1) % n;
+            migrants.add(islands[i].member(slot));
+            values.add(new double[] {islands[i].fitness(slot), partial[i][slot]});
+          }
+        }
+      }
+      case RANDOM -> {
+        Rng rng = Rng.derive(seed, "migrate", experiment, g);
+        int p = spec.islands().population();
+        target = new int[n * k];
+        for (int i = 0; i < n; i++) {
+          for (int m = 0; m < k; m++) {
+            int pick = rng.nextInt(n * p);
+            int from = pick / p;
+            int slot = pick % p;
+            target[migrants.size()] = i;
+            migrants.add(islands[from].member(slot));
+            values.add(new double[] {islands[from].fitness(slot), partial[from][slot]});
+          }
+        }
+      }
+    }
+    for (int m = 0; m < migrants.size(); m++) {
+      Island to = islands[target[m]];
+      partial[target[m]][to.oldestSlot()] = values.get(m)[1];
+      to.receive(migrants.get(m), values.get(m)[0]);
+    }
+  }
+
+  /** The best member over all islands (ties: lower island, then the younger member). */
+  public Member best() {
+    requireInitialized();
+    Member best = null;
+    for (Island island : islands) {
+      int slot = island.bestSlot();
+      if (best == null || island.fitness(slot) > best.fitness()) {
+        best = new Member(island.member(slot), island.fitness(slot));
+      }
+    }
+    return best;
+  }
+
+  /** An algorithm with its search fitness. */
+  public record Member(Algorithm algorithm, double fitness) {}
+
+  public long individuals() {
+    return individuals;
+  }
+
+  public long trainSteps() {
+    return trainSteps;
+  }
+
+  public long generation() {
+    return generation;
+  }
+
+  public int experiment() {
+    return experiment;
+  }
+
+  public long fecHits() {
+    return fecHits;
+  }
+
+  public long fecMisses() {
+    return fecMisses;
+  }
+
+  /** Islands (read access for reports and tests). */
+  public List<Island> islands() {
+    requireInitialized();
+    return List.of(islands);
+  }
+
+  private void requireInitialized() {
+    if (islands == null) {
+      throw new IllegalStateException("the loop is not initialized: call initialize() first");
+    }
+  }
+
+  private record Evaluated(double[] fitness, double[] partial, long[] hits, long[] misses) {}
+
+  private static final byte NEEDED = 1;
+  private static final byte MISS = 2;
+  private static final byte CACHE_HIT = 3;
+  private static final byte BATCH_HIT = 4;
+
+  /**
+   * Evaluates candidates: FEC screening, one evaluator call per stage, combination in task
+   * order. With hurdles, stage 1 covers the first tasks and stage 2 the rest for candidates at
+   * or above their island's hurdle.
+   */
+  private Evaluated evaluate(List<Algorithm> candidates, int[] islandOf, double[] hurdles, String description) {
+    int c = candidates.size();
+    int nIslands = spec.islands().islands();
+    long[] granted = new long[c * numTasks];
+    for (int k = 0; k < c; k++) {
+      for (int t = 0; t < numTasks; t++) {
+        granted[k * numTasks + t] = budget == null ? maxTrain[t] : budget.trainExamples(candidates.get(k), maxTrain[t]);
+      }
+    }
+    long[] hits = new long[nIslands];
+    long[] misses = new long[nIslands];
+    double[] perTask = new double[c * numTasks];
+    long[] hashes = null;
+    if (fingerprinter != null) {
+      if (learningTasks == null) {
+        learningTasks = taskProvider.tasks(tasks);
+      }
+      Fingerprinter.Result fp = fingerprinter.fingerprint(candidates, learningTasks, granted);
+      hashes = fp.hashes();
+      trainSteps += fp.trainSteps();
+    }
+    double[] fitness = new double[c];
+    double[] partialFitness = new double[c];
+    int hurdleTasks = spec.hurdles().enabled() ? spec.hurdles().tasks() : numTasks;
+    byte[] needed = new byte[c * numTasks];
+    for (int k = 0; k < c; k++) {
+      Arrays.fill(needed, k * numTasks, k * numTasks + hurdleTasks, NEEDED);
+    }
+    runStage(candidates, islandOf, granted, hashes, needed, perTask, hits, misses, description);
+    boolean[] stopped = new boolean[c];
+    if (hurdleTasks < numTasks) {
+      boolean any = false;
+      for (int k = 0; k < c; k++) {
+        partialFitness[k] = Fitnesses.combine(perTask, k * numTasks, hurdleTasks, spec.fitnessCombination());
+        stopped[k] = hurdles != null && partialFitness[k] < hurdles[islandOf[k]];
+        if (!stopped[k]) {
+          Arrays.fill(needed, k * numTasks + hurdleTasks, (k + 1) * numTasks, NEEDED);
+          any = true;
+        }
+      }
+      if (any) {
+        runStage(candidates, islandOf, granted, hashes, needed, perTask, hits, misses, description + " (past hurdle)");
+      }
+    }
+    for (int k = 0; k < c; k++) {
+      fitness[k] = stopped[k]
+          ? partialFitness[k] * hurdleTasks / numTasks
+          : Fitnesses.combine(perTask, k * numTasks, numTasks, spec.fitnessCombination());
+    }
+    individuals += c;
+    for (long h : hits) {
+      fecHits += h;
+    }
+    for (long m : misses) {
+      fecMisses += m;
+    }
+    return new Evaluated(fitness, partialFitness, hits, misses);
+  }
+
+  private void runStage(List<Algorithm> candidates, int[] islandOf, long[] granted, long[] hashes, byte[] needed,
+      double[] perTask, long[] hits, long[] misses, String description) {
+    int c = candidates.size();
+    int[] pendingOf = new int[needed.length];
+    java.util.HashMap<Long, Integer> pending = new java.util.HashMap<>();
+    // Phase A, in (candidate, task) order: cache hits resolve now, repeats within the batch wait.
+    for (int k = 0; k < c; k++) {
+      for (int t = 0; t < numTasks; t++) {
+        int idx = k * numTasks + t;
+        if (needed[idx] != NEEDED) {
+          continue;
+        }
+        if (hashes == null) {
+          needed[idx] = MISS;
+          continue;
+        }
+        long h = hashes[idx];
+        double f = cache.find(h);
+        if (!Double.isNaN(f)) {
+          perTask[idx] = f;
+          needed[idx] = CACHE_HIT;
+          hits[islandOf[k]]++;
+          continue;
+        }
+        Integer first = pending.get(h);
+        if (first != null) {
+          needed[idx] = BATCH_HIT;
+          pendingOf[idx] = first;
+          hits[islandOf[k]]++;
+        } else {
+          needed[idx] = MISS;
+          pending.put(h, idx);
+          misses[islandOf[k]]++;
+        }
+      }
+    }
+    // The misses: one evaluator call over the candidates that have any.
+    List<Algorithm> sent = new ArrayList<>();
+    List<EvaluationRequest> requests = new ArrayList<>();
+    List<Integer> requestIdx = new ArrayList<>();
+    for (int k = 0; k < c; k++) {
+      int sentIndex = -1;
+      for (int t = 0; t < numTasks; t++) {
+        int idx = k * numTasks + t;
+        if (needed[idx] != MISS) {
+          continue;
+        }
+        if (sentIndex < 0) {
+          sentIndex = sent.size();
+          sent.add(candidates.get(k));
+        }
+        long evalSeed = Rng.deriveSeed(seed, "evaluate", experiment, individuals + k, t);
+        requests.add(new EvaluationRequest(sentIndex, t, granted[idx], evalSeed));
+        requestIdx.add(idx);
+        trainSteps += granted[idx];
+      }
+    }
+    if (!requests.isEmpty()) {
+      double[] results = evaluator.evaluate(tasks, sent, requests, description);
+      if (results.length != requests.size()) {
+        throw new IllegalStateException("the evaluator returned " + results.length + " fitnesses for "
+            + requests.size() + " requests");
+      }
+      for (int r = 0; r < results.length; r++) {
+        perTask[requestIdx.get(r)] = results[r];
+      }
+    }
+    // Phase B, in order: misses enter the cache, repeats take their first's result (and count a use).
+    for (int k = 0; k < c; k++) {
+      for (int t = 0; t < numTasks; t++) {
+        int idx = k * numTasks + t;
+        if (hashes != null && needed[idx] == MISS) {
+          cache.insert(hashes[idx], perTask[idx]);
+        } else if (needed[idx] == BATCH_HIT) {
+          perTask[idx] = perTask[pendingOf[idx]];
+          cache.find(hashes[idx]);
+        }
+        if (needed[idx] != 0) {
+          needed[idx] = -1; // done: a later stage skips it
+        }
+      }
+    }
+  }
+
+  private GenerationReport report(Evaluated e) {
+    double elapsed = elapsedBefore + (System.nanoTime() - startNanos) / 1e9;
+    List<IslandStats> stats = new ArrayList<>(islands.length);
+    long genHits = 0;
+    long genMisses = 0;
+    for (int i = 0; i < islands.length; i++) {
+      stats.add(islands[i].stats(i, e.hits[i], e.misses[i]));
+      genHits += e.hits[i];
+      genMisses += e.misses[i];
+    }
+    GenerationReport r = new GenerationReport(experiment, generation, individuals, trainSteps, genHits, genMisses,
+        elapsed, elapsed > 0 ? individuals / elapsed : 0.0, stats);
+    listener.onGeneration(r);
+    return r;
+  }
+}

@@ -1,0 +1,124 @@
+package org.automlzero.core.search;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import org.automlzero.core.algorithm.Algorithm;
+import org.automlzero.core.interpreter.FitnessCombination;
+import org.automlzero.core.random.Rng;
+import org.automlzero.core.task.LearningTaskSpec;
+import org.automlzero.core.task.TaskList;
+
+/**
+ * The experiment flow: search experiments ({@link EvolutionLoop}) repeat until the best
+ * T_select fitness exceeds the sufficient fitness or the experiment limit is reached (with fresh
+ * task seeds each experiment if asked, drawn from {@code derive(seed, "task-seeds", experiment)});
+ * the best algorithm over all experiments (by select fitness; later experiments win ties, as in
+ * the original) is then scored on the unseen final tasks. Select and final evaluations use all
+ * training examples, no FEC and no budget; their run-time seeds are
+ * {@code deriveSeed(seed, "select" | "final", experiment, task)}.
+ */
+public final class ExperimentRunner {
+  private final RunSpec run;
+  private final BatchEvaluator evaluator;
+  private final TaskProvider taskProvider;
+  private final Fingerprinter fingerprinter;
+  private final GenerationListener listener;
+  private final Consumer<String> log;
+
+  /**
+   * @param fingerprinter for FEC (may be null when FEC is disabled)
+   * @param log receives the human-readable lines (experiment starts, select fitness, ...)
+   */
+  public ExperimentRunner(RunSpec run, BatchEvaluator evaluator, TaskProvider taskProvider,
+      Fingerprinter fingerprinter, GenerationListener listener, Consumer<String> log) {
+    this.run = run;
+    this.evaluator = evaluator;
+    this.taskProvider = taskProvider;
+    this.fingerprinter = fingerprinter;
+    this.listener = listener == null ? GenerationListener.NONE : listener;
+    this.log = log == null ? s -> { } : log;
+  }
+
+  public SearchResult run() {
+    long start = System.nanoTime();
+    SearchSpec spec = run.search();
+    Algorithm baseline = spec.trainBudget().enabled()
+        ? InitialAlgorithms.handCoded(spec.trainBudget().baseline(), spec)
+        : null;
+    double bestSelect = Double.NEGATIVE_INFINITY;
+    Algorithm best = null;
+    double bestSearch = Double.NaN;
+    int experiments = 0;
+    long individuals = 0;
+    long trainSteps = 0;
+    long hits = 0;
+    long misses = 0;
+    while (true) {
+      int e = experiments;
+      TaskList searchTasks = run.searchTasks();
+      TaskList selectTasks = run.selectTasks();
+      if (run.randomizeTaskSeeds()) {
+        Rng rng = Rng.derive(run.seed(), "task-seeds", e);
+        searchTasks = reseed(searchTasks, rng);
+        selectTasks = reseed(selectTasks, rng);
+      }
+      log.accept("Experiment " + (e + 1) + ": evolving on " + searchTasks.size() + " T_search tasks...");
+      EvolutionLoop loop = new EvolutionLoop(spec, searchTasks, taskProvider, evaluator, fingerprinter, baseline,
+          run.seed(), e, listener);
+      loop.run();
+      individuals += loop.individuals();
+      trainSteps += loop.trainSteps();
+      hits += loop.fecHits();
+      misses += loop.fecMisses();
+      EvolutionLoop.Member candidate = loop.best();
+      double select = evaluate(selectTasks, candidate.algorithm(), "select", e);
+      log.accept(String.format(Locale.ROOT, "Experiment %d: search fitness %.6f, select fitness %.6f (%d individuals)",
+          e + 1, candidate.fitness(), select, loop.individuals()));
+      if (select >= bestSelect) {
+        bestSelect = select;
+        best = candidate.algorithm();
+        bestSearch = candidate.fitness();
+      }
+      experiments++;
+      if (run.sufficientFitness() > 0.0 && bestSelect > run.sufficientFitness()) {
+        break;
+      }
+      if (run.maxExperiments() != 0 && experiments >= run.maxExperiments()) {
+        break;
+      }
+    }
+    log.accept("Final evaluation of the best algorithm on " + run.finalTasks().size() + " unseen tasks...");
+    double fin = evaluate(run.finalTasks(), best, "final", experiments);
+    double elapsed = (System.nanoTime() - start) / 1e9;
+    return new SearchResult(best, bestSearch, bestSelect, fin, experiments, individuals, trainSteps, hits, misses,
+        elapsed);
+  }
+
+  /** Mean fitness of one algorithm over a task list, all training examples, no FEC, no budget. */
+  public double evaluate(TaskList tasks, Algorithm algorithm, String purpose, int experiment) {
+    List<EvaluationRequest> requests = new ArrayList<>();
+    int t = 0;
+    for (LearningTaskSpec s : tasks.specs()) {
+      for (int i = 0; i < s.numTasks(); i++, t++) {
+        requests.add(new EvaluationRequest(0, t, (long) s.numTrain() * s.epochs(),
+            Rng.deriveSeed(run.seed(), purpose, experiment, t)));
+      }
+    }
+    double[] f = evaluator.evaluate(tasks, List.of(algorithm), requests,
+        purpose + " evaluation: 1 algorithm on " + requests.size() + " tasks");
+    return Fitnesses.combine(f, FitnessCombination.MEAN);
+  }
+
+  /** Fresh first data and param seeds for every spec of a list (later tasks count up from them). */
+  static TaskList reseed(TaskList list, Rng rng) {
+    List<LearningTaskSpec> specs = new ArrayList<>();
+    for (LearningTaskSpec s : list.specs()) {
+      long data = rng.nextInt(Integer.MAX_VALUE / 2);
+      long param = rng.nextInt(Integer.MAX_VALUE / 2);
+      specs.add(s.withSeeds(List.of(data), List.of(param)));
+    }
+    return new TaskList(list.name(), specs);
+  }
+}

@@ -1,0 +1,159 @@
+package org.automlzero.core.search;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.automlzero.core.algorithm.Algorithm;
+import org.automlzero.core.random.Rng;
+
+/**
+ * Regularized evolution on one population, in batch form. {@link #propose} makes children from
+ * the current population (tournament of size T with replacement, the first drawn wins ties,
+ * mutation with the mutator's probability); {@link #accept} adds evaluated children, each
+ * replacing the oldest member. Members live in slots of a ring: slot {@code oldest} holds the
+ * oldest member, the next slots the next oldest, so ages are exact and reproducible. With one
+ * child per call this is the original's steady state.
+ */
+public final class Island {
+  private final Algorithm[] members;
+  private final double[] fitness;
+  private int oldest;
+  private long individuals;
+
+  /** A new island from its evaluated initial members (slot 0 is the oldest). */
+  public Island(List<Algorithm> initial, double[] initialFitness) {
+    this(new IslandState(initial, initialFitness, 0, initial.size()));
+  }
+
+  /** Restores an island from its state. */
+  public Island(IslandState state) {
+    this.members = state.members().toArray(new Algorithm[0]);
+    this.fitness = state.fitness();
+    this.oldest = state.oldest();
+    this.individuals = state.individuals();
+  }
+
+  public IslandState state() {
+    return new IslandState(Arrays.asList(members), fitness, oldest, individuals);
+  }
+
+  public int size() {
+    return members.length;
+  }
+
+  /** Candidates this island has evaluated (initial members included). */
+  public long individuals() {
+    return individuals;
+  }
+
+  /**
+   * {@code count} children, each from its own tournament over the population as it is now
+   * (children proposed in the same call do not compete). Draws from {@code rng} only.
+   */
+  public List<Algorithm> propose(int count, int tournamentSize, Mutator mutator, Rng rng) {
+    List<Algorithm> children = new ArrayList<>(count);
+    for (int c = 0; c < count; c++) {
+      children.add(mutator.mutate(members[tournament(tournamentSize, rng)], rng));
+    }
+    return children;
+  }
+
+  /**
+   * The slot of a tournament winner: {@code size} slots drawn uniformly with replacement, the
+   * fittest wins, the first drawn wins ties.
+   */
+  public int tournament(int size, Rng rng) {
+    int best = -1;
+    double bestFitness = Double.NEGATIVE_INFINITY;
+    for (int t = 0; t < size; t++) {
+      int slot = rng.nextInt(members.length);
+      if (best == -1 || fitness[slot] > bestFitness) {
+        best = slot;
+        bestFitness = fitness[slot];
+      }
+    }
+    return best;
+  }
+
+  /** Adds evaluated children in order; each replaces the oldest member and becomes the youngest. */
+  public void accept(List<Algorithm> children, double[] childFitness) {
+    if (children.size() != childFitness.length) {
+      throw new IllegalArgumentException(
+          "expected one fitness per child, but got " + childFitness.length + " for " + children.size() + " children");
+    }
+    for (int i = 0; i < children.size(); i++) {
+      replaceOldest(children.get(i), childFitness[i]);
+    }
+    individuals += children.size();
+  }
+
+  /** Migrants enter like children (replacing the oldest) but were evaluated elsewhere: not counted. */
+  void receive(Algorithm migrant, double migrantFitness) {
+    replaceOldest(migrant, migrantFitness);
+  }
+
+  private void replaceOldest(Algorithm algorithm, double f) {
+    members[oldest] = algorithm;
+    fitness[oldest] = f;
+    oldest = (oldest + 1) % members.length;
+  }
+
+  public Algorithm member(int slot) {
+    return members[slot];
+  }
+
+  public double fitness(int slot) {
+    return fitness[slot];
+  }
+
+  /** The slot of the oldest member. */
+  public int oldestSlot() {
+    return oldest;
+  }
+
+  /** Age rank of a slot: 0 = oldest, size-1 = youngest. */
+  public int ageRank(int slot) {
+    return Math.floorMod(slot - oldest, members.length);
+  }
+
+  /** The slot with the highest fitness; ties go to the youngest (most recent) member. */
+  public int bestSlot() {
+    int best = -1;
+    for (int r = members.length - 1; r >= 0; r--) {
+      int slot = (oldest + r) % members.length;
+      if (best == -1 || fitness[slot] > fitness[best]) {
+        best = slot;
+      }
+    }
+    return best;
+  }
+
+  /** Slots of the {@code k} fittest members, fitness descending, ties to the younger member. */
+  public int[] bestSlots(int k) {
+    Integer[] order = new Integer[members.length];
+    for (int r = 0; r < members.length; r++) {
+      order[r] = (oldest + members.length - 1 - r) % members.length; // youngest first
+    }
+    Arrays.sort(order, (a, b) -> Double.compare(fitness[b], fitness[a])); // stable: ties stay youngest first
+    int[] slots = new int[k];
+    for (int i = 0; i < k; i++) {
+      slots[i] = order[i];
+    }
+    return slots;
+  }
+
+  /** Population statistics: mean, standard deviation (population formula) and best fitness. */
+  public IslandStats stats(int islandIndex, long hits, long misses) {
+    double total = 0.0;
+    double squares = 0.0;
+    double best = Double.NEGATIVE_INFINITY;
+    for (double f : fitness) {
+      total += f;
+      squares += f * f;
+      best = Math.max(best, f);
+    }
+    double mean = total / fitness.length;
+    double var = Math.max(0.0, squares / fitness.length - mean * mean);
+    return new IslandStats(islandIndex, individuals, best, mean, Math.sqrt(var), hits, misses);
+  }
+}

@@ -1,0 +1,39 @@
+package org.automlzero.core.search;
+
+/**
+ * The island model: {@code islands} populations of {@code population} members each; every
+ * generation each island proposes {@code children} children; every {@code migrationInterval}
+ * generations (a stage) each island sends {@code migrants} members along the {@code topology}.
+ * One island with one child per generation is the original's steady-state search.
+ */
+public record IslandSpec(int islands, int population, int children, int migrationInterval, int migrants,
+    MigrationTopology topology) {
+
+  public IslandSpec {
+    if (islands < 1) {
+      throw new IllegalArgumentException("islands must be >= 1, but was " + islands);
+    }
+    if (population < 1) {
+      throw new IllegalArgumentException("population must be >= 1, but was " + population);
+    }
+    if (children < 1 || children > population) {
+      throw new IllegalArgumentException(
+          "children per generation must be in [1, population=" + population + "], but was " + children);
+    }
+    if (migrationInterval < 1) {
+      throw new IllegalArgumentException("migration interval must be >= 1, but was " + migrationInterval);
+    }
+    if (migrants < 0 || migrants > population) {
+      throw new IllegalArgumentException(
+          "migrants must be in [0, population=" + population + "], but was " + migrants);
+    }
+    if (topology == null) {
+      throw new IllegalArgumentException("topology must not be null");
+    }
+  }
+
+  /** One island, one child per generation: the original's steady state. */
+  public static IslandSpec steadyState(int population) {
+    return new IslandSpec(1, population, 1, 1, 0, MigrationTopology.RING);
+  }
+}

@@ -1,0 +1,81 @@
+package org.automlzero.core.search;
+
+import java.util.List;
+import org.automlzero.core.algorithm.ComponentFunctionType;
+import org.automlzero.core.algorithm.MemoryShape;
+import org.automlzero.core.interpreter.FitnessCombination;
+
+/**
+ * Everything one search experiment needs besides its tasks: the search space, the method and
+ * its parameters, FEC, the train budget, hurdles, the island model and the stopping limits.
+ * The config loader builds it (and names keys in its errors); the constructor only guards
+ * invariants.
+ *
+ * @param maxIndividuals stop an experiment once this many candidates (initial population
+ *     included, all islands together) were evaluated
+ * @param maxTrainSteps stop once this many training steps (FEC runs included) were spent; 0 = no limit
+ * @param progressEvery individuals between progress lines (0 = none)
+ */
+public record SearchSpec(
+    MemoryShape shape,
+    FunctionSpec setup,
+    FunctionSpec predict,
+    FunctionSpec learn,
+    InitialAlgorithm initialAlgorithm,
+    SearchMethod method,
+    int tournamentSize,
+    double mutateProb,
+    List<MutationType> mutations,
+    IslandSpec islands,
+    FecSpec fec,
+    TrainBudgetSpec trainBudget,
+    HurdleSpec hurdles,
+    long maxIndividuals,
+    long maxTrainSteps,
+    double maxAbsError,
+    FitnessCombination fitnessCombination,
+    long progressEvery) {
+
+  public SearchSpec {
+    mutations = List.copyOf(mutations);
+    if (mutations.isEmpty()) {
+      throw new IllegalArgumentException("at least one mutation type is needed");
+    }
+    if (tournamentSize < 1 || tournamentSize > islands.population()) {
+      throw new IllegalArgumentException("tournament size must be in [1, population=" + islands.population()
+          + "], but was " + tournamentSize);
+    }
+    if (!(mutateProb >= 0.0 && mutateProb <= 1.0)) {
+      throw new IllegalArgumentException("mutate probability must be in [0, 1], but was " + mutateProb);
+    }
+    if (maxIndividuals < 1 || maxTrainSteps < 0) {
+      throw new IllegalArgumentException(
+          "limits must be positive, but were individuals=" + maxIndividuals + " train steps=" + maxTrainSteps);
+    }
+    if (!(maxAbsError > 0.0)) {
+      throw new IllegalArgumentException("max abs error must be > 0, but was " + maxAbsError);
+    }
+  }
+
+  public FunctionSpec function(ComponentFunctionType type) {
+    return switch (type) {
+      case SETUP -> setup;
+      case PREDICT -> predict;
+      case LEARN -> learn;
+    };
+  }
+
+  /** A copy with another island model (tests and benchmarks vary it). */
+  public SearchSpec withIslands(IslandSpec newIslands) {
+    return new SearchSpec(shape, setup, predict, learn, initialAlgorithm, method, tournamentSize, mutateProb,
+        mutations, newIslands, fec, trainBudget, hurdles, maxIndividuals, maxTrainSteps, maxAbsError,
+        fitnessCombination, progressEvery);
+  }
+
+  /** A copy with another individual limit. */
+  public SearchSpec withMaxIndividuals(long newMaxIndividuals) {
+    return new SearchSpec(shape, setup, predict, learn, initialAlgorithm, method, tournamentSize, mutateProb,
+        mutations, islands, fec, trainBudget, hurdles, newMaxIndividuals, maxTrainSteps, maxAbsError,
+        fitnessCombination, progressEvery);
+  }
+}
