@@ -29,7 +29,7 @@ class PrepareCommandTest {
   @BeforeAll
   static void rawData() throws Exception {
     // In-process runs reuse the shared session (as under spark-submit); the child JVM makes its own.
-    org.automlzero.dataprep.DataprepSpark.session();
+    org.automlzero.spark.SharedSpark.session();
     mnist = shared.resolve("mnist");
     Files.createDirectories(mnist);
     byte[] labels = new byte[400];
@@ -166,7 +166,7 @@ class PrepareCommandTest {
     assertThat(p.exitValue()).as(childLog).isZero();
     assertThat(childLog).contains("prepare: wrote 4 tasks");
 
-    SparkSession spark = org.automlzero.dataprep.DataprepSpark.session();
+    SparkSession spark = org.automlzero.spark.SharedSpark.session();
     List<Row> a = spark.read().parquet(one.toString()).orderBy("positive_class", "seed", "split", "example")
         .collectAsList();
     List<Row> b = spark.read().parquet(two.toString()).orderBy("positive_class", "seed", "split", "example")

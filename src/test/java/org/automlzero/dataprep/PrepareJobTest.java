@@ -45,7 +45,7 @@ class PrepareJobTest {
   static void prepareOnce() throws IOException {
     RawFixtures.writeMnist(shared.resolve("raw"), 600, 7);
     raw = ImageDataset.MNIST.read(shared.resolve("raw"));
-    spark = DataprepSpark.session();
+    spark = org.automlzero.spark.SharedSpark.session();
     prepared = shared.resolve("out/mnist-tasks");
     PrepareJob.Outcome outcome = new PrepareJob(spark, new PrintStream(new ByteArrayOutputStream()), 100)
         .run(raw, request(prepared.toString(), SEEDS, false));
