@@ -172,10 +172,11 @@ public enum Op {
    */
   public static Op byName(String name) {
     String key = name.trim().toUpperCase(Locale.ROOT);
-    if (key.endsWith("_OP")) {
-      key = key.substring(0, key.length() - 3);
-    }
     Op op = BY_NAME.get(key);
+    if (op == null && key.endsWith("_OP")) {
+      // Checked after the exact name, since NO_OP itself ends in _OP.
+      op = BY_NAME.get(key.substring(0, key.length() - 3));
+    }
     if (op == null) {
       throw new IllegalArgumentException(
           "unknown op '" + name + "': expected one of the 65 op names, e.g. SCALAR_SUM or VECTOR_INNER_PRODUCT_OP");

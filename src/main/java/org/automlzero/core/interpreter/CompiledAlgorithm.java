@@ -1,14 +1,216 @@
 package org.automlzero.core.interpreter;
 
+import java.util.List;
 import org.automlzero.core.algorithm.Algorithm;
+import org.automlzero.core.algorithm.ComponentFunctionType;
+import org.automlzero.core.algorithm.Instruction;
+import org.automlzero.core.algorithm.Kind;
 import org.automlzero.core.algorithm.MemoryShape;
+import org.automlzero.core.algorithm.Op;
 
-/** API CONTRACT (stub, to be implemented): an algorithm decoded once into primitive arrays for the interpreter. */
+/**
+ * An algorithm decoded once, for one memory shape, into primitive arrays the interpreter runs:
+ * per instruction an op code and three absolute offsets into the flat memory, plus two
+ * constants. Instructions whose results are never read ({@link Liveness}) are dropped; dead
+ * random instructions become a "skip n draws" so the random stream stays the same. Immutable.
+ */
 public final class CompiledAlgorithm {
-  private CompiledAlgorithm() {}
+  /** Op code of the synthetic "skip {@code a} random draws" instruction (ids 0..64 are the ops). */
+  static final int SKIP_DRAWS = 65;
+  /** Ints per instruction in the code arrays: op, a (in1), b (in2), c (out). */
+  static final int STRIDE = 4;
 
-  /** Decodes (and checks the addresses of) an algorithm for a memory shape. */
+  final MemoryShape shape;
+  final int[] setupCode;
+  final int[] predictCode;
+  final int[] learnCode;
+  final double[] setupData;
+  final double[] predictData;
+  final double[] learnData;
+  final int setupLength;
+  final int predictLength;
+  final int learnLength;
+  final int instructionsKept;
+  final int instructionsTotal;
+
+  private CompiledAlgorithm(MemoryShape shape, Function setup, Function predict, Function learn, int total) {
+    this.shape = shape;
+    this.setupCode = setup.code;
+    this.predictCode = predict.code;
+    this.learnCode = learn.code;
+    this.setupData = setup.data;
+    this.predictData = predict.data;
+    this.learnData = learn.data;
+    this.setupLength = setup.length;
+    this.predictLength = predict.length;
+    this.learnLength = learn.length;
+    this.instructionsKept = setup.kept + predict.kept + learn.kept;
+    this.instructionsTotal = total;
+  }
+
+  /**
+   * Decodes (and checks the addresses of) an algorithm for a memory shape, dropping
+   * instructions whose results are never read. Throws {@link IllegalArgumentException} naming
+   * the function and instruction when an address or index does not fit the shape.
+   */
   public static CompiledAlgorithm compile(Algorithm algorithm, MemoryShape shape) {
-    throw new UnsupportedOperationException("not yet implemented");
+    return compile(algorithm, shape, true);
+  }
+
+  /** The same decoding without liveness skipping: the reference path tests compare against. */
+  public static CompiledAlgorithm compileWithoutSkipping(Algorithm algorithm, MemoryShape shape) {
+    return compile(algorithm, shape, false);
+  }
+
+  private static CompiledAlgorithm compile(Algorithm algorithm, MemoryShape shape, boolean skipDead) {
+    algorithm.checkAddresses(shape);
+    checkEntryIndices(algorithm, shape.features());
+    Liveness.Masks masks = skipDead ? Liveness.liveInstructions(algorithm) : null;
+    Function setup = encode(algorithm, ComponentFunctionType.SETUP, shape, masks);
+    Function predict = encode(algorithm, ComponentFunctionType.PREDICT, shape, masks);
+    Function learn = encode(algorithm, ComponentFunctionType.LEARN, shape, masks);
+    return new CompiledAlgorithm(shape, setup, predict, learn, algorithm.size());
+  }
+
+  /** The memory shape this algorithm was compiled for. */
+  public MemoryShape shape() {
+    return shape;
+  }
+
+  /** Instructions kept after dropping dead ones (a dead random instruction's skip counts as dropped). */
+  public int instructionsKept() {
+    return instructionsKept;
+  }
+
+  /** Instructions in the source algorithm. */
+  public int instructionsTotal() {
+    return instructionsTotal;
+  }
+
+  private static final class Function {
+    int[] code;
+    double[] data;
+    int length;
+    int kept;
+  }
+
+  private static Function encode(Algorithm algorithm, ComponentFunctionType type, MemoryShape shape,
+      Liveness.Masks masks) {
+    List<Instruction> instructions = algorithm.function(type);
+    boolean[] live = masks == null ? null : masks.of(type);
+    int n = instructions.size();
+    Function f = new Function();
+    f.code = new int[n * STRIDE];
+    f.data = new double[n * 2];
+    int features = shape.features();
+    int at = 0;
+    for (int i = 0; i < n; i++) {
+      Instruction instruction = instructions.get(i);
+      Op op = instruction.op();
+      if (op == Op.NO_OP) {
+        continue;
+      }
+      if (live != null && !live[i]) {
+        if (op.drawsRandom()) {
+          long draws = draws(op, features);
+          // Consecutive skips merge into one.
+          if (at > 0 && f.code[(at - 1) * STRIDE] == SKIP_DRAWS && f.code[(at - 1) * STRIDE + 1] + draws
+              <= Integer.MAX_VALUE) {
+            f.code[(at - 1) * STRIDE + 1] += (int) draws;
+          } else {
+            f.code[at * STRIDE] = SKIP_DRAWS;
+            f.code[at * STRIDE + 1] = (int) draws;
+            at++;
+          }
+        }
+        continue;
+      }
+      int base = at * STRIDE;
+      f.code[base] = op.id();
+      f.code[base + 1] = offset(op.in1(), instruction.in1(), shape);
+      f.code[base + 2] = offset(op.in2(), instruction.in2(), shape);
+      f.code[base + 3] = offset(op.out(), instruction.out(), shape);
+      switch (op.data()) {
+        case NONE -> { }
+        case CONSTANT -> f.data[at * 2] = instruction.activation();
+        case VECTOR_ENTRY -> {
+          int index = entryIndex(instruction.d0(), features, type, i, "index d0");
+          f.code[base + 3] += index;
+          f.data[at * 2] = instruction.d1();
+        }
+        case MATRIX_ENTRY -> {
+          int row = entryIndex(instruction.d0(), features, type, i, "row d0");
+          int column = entryIndex(instruction.d1(), features, type, i, "column d1");
+          f.code[base + 3] += row * features + column;
+          f.data[at * 2] = instruction.d2();
+        }
+        case UNIFORM, GAUSSIAN -> {
+          f.data[at * 2] = instruction.d0();
+          f.data[at * 2 + 1] = instruction.d1();
+        }
+      }
+      at++;
+      f.kept++;
+    }
+    f.length = at;
+    return f;
+  }
+
+  // Checked on every instruction, live or not: a bad algorithm fails the same way whatever it computes.
+  private static void checkEntryIndices(Algorithm algorithm, int features) {
+    for (ComponentFunctionType type : ComponentFunctionType.values()) {
+      List<Instruction> instructions = algorithm.function(type);
+      for (int i = 0; i < instructions.size(); i++) {
+        Instruction instruction = instructions.get(i);
+        switch (instruction.op().data()) {
+          case VECTOR_ENTRY -> entryIndex(instruction.d0(), features, type, i, "index d0");
+          case MATRIX_ENTRY -> {
+            entryIndex(instruction.d0(), features, type, i, "row d0");
+            entryIndex(instruction.d1(), features, type, i, "column d1");
+          }
+          case NONE, CONSTANT, UNIFORM, GAUSSIAN -> { }
+        }
+      }
+    }
+  }
+
+  /** Random draws a *_SET op makes at run time (gaussian = 2 draws per entry, uniform = 1). */
+  static long draws(Op op, int features) {
+    long entries = switch (op.out()) {
+      case SCALAR -> 1;
+      case VECTOR -> features;
+      case MATRIX -> (long) features * features;
+      case NONE -> 0;
+    };
+    return op.data() == Op.Data.GAUSSIAN ? 2 * entries : entries;
+  }
+
+  /**
+   * The original's FloatToIndex: {@code (int) (F * fraction)} in float arithmetic. A fraction
+   * that rounds to exactly 1.0f (float rounding of a draw just below 1) maps to the last entry.
+   */
+  static int entryIndex(float fraction, int features, ComponentFunctionType type, int position, String what) {
+    float scaled = (float) features * fraction;
+    int index = (int) scaled;
+    if (fraction == 1.0f) {
+      index = features - 1;
+    }
+    if (Float.isNaN(fraction) || index < 0 || index >= features) {
+      throw new IllegalArgumentException(type.printedName() + " instruction " + position + ": " + what + " = "
+          + fraction + " is out of range: it must be a fraction in [0, 1) that selects one of F=" + features
+          + " entries");
+    }
+    return index;
+  }
+
+  /** Absolute offset of an address in the flat memory: scalars, then vectors, then matrices. */
+  static int offset(Kind kind, int address, MemoryShape shape) {
+    int f = shape.features();
+    return switch (kind) {
+      case NONE -> 0;
+      case SCALAR -> address;
+      case VECTOR -> shape.scalars() + address * f;
+      case MATRIX -> shape.scalars() + shape.vectors() * f + address * f * f;
+    };
   }
 }

@@ -1,0 +1,679 @@
+package org.automlzero.core.algorithm;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads the readable format that {@link AlgorithmPrinter} writes (and the original printed), so
+ * a person can write an algorithm by hand.
+ *
+ * <p>The rules: the three headers {@code def Setup():}, {@code def Predict():} and
+ * {@code def Learn():} appear exactly once each, in that order; every other non-blank line is
+ * one instruction of the function above it (indentation is free; the printer uses two spaces).
+ * A header with no instruction under it is an empty component function. {@code #} starts a
+ * comment that runs to the end of the line. The op is recovered from the spelling and the kinds
+ * of the addresses ({@code v2 = s3 * v0} is a scalar-vector product, {@code v2 = v0 * v1} an
+ * elementwise one); {@code v2 = v0 * s3} is accepted as the same scalar-vector product. Numbers
+ * are read exactly, also the original's six-digit printouts, {@code inf} and {@code nan}. Fields
+ * an op does not use are 0, as in {@link Instruction#random}. Errors throw
+ * {@link AlgorithmFormatException} naming line, column, what was found and what was expected.
+ */
+public final class AlgorithmParser {
+  private static final String FUNCTIONS = "abs, arccos, arcsin, arctan, bcast, cos, dot, exp, gaussian, heaviside, "
+      + "log, matmul, maximum, mean, minimum, norm, outer, sin, std, tan, transpose, uniform";
+
+  private AlgorithmParser() {}
+
+  /** Parses a whole algorithm without checking address ranges. */
+  public static Algorithm parse(String text) {
+    return parse(text, null);
+  }
+
+  /**
+   * Parses a whole algorithm; when {@code shape} is not null, every address must exist in it
+   * (an address beyond its bank is an error naming line and column).
+   */
+  public static Algorithm parse(String text, MemoryShape shape) {
+    String[] lines = text.split("\r?\n|\r", -1);
+    List<List<Instruction>> functions = new ArrayList<>();
+    ComponentFunctionType[] order = ComponentFunctionType.values();
+    List<Instruction> current = null;
+    int lastLine = 1;
+    for (int i = 0; i < lines.length; i++) {
+      LineParser line = new LineParser(lines[i], i + 1, shape);
+      if (line.isBlank()) {
+        continue;
+      }
+      lastLine = i + 1;
+      if (line.isHeader()) {
+        if (functions.size() == order.length) {
+          throw line.error(line.peekAt(1), "end of the algorithm (Learn is the last component function)");
+        }
+        line.parseHeader(order[functions.size()]);
+        current = new ArrayList<>();
+        functions.add(current);
+      } else {
+        if (current == null) {
+          throw line.error(line.peekAt(0), "'def Setup():' (an algorithm starts with its Setup function)");
+        }
+        current.add(line.parseInstruction());
+      }
+    }
+    if (functions.size() < order.length) {
+      String missing = order[functions.size()].printedName();
+      throw new AlgorithmFormatException(lastLine + 1, 1,
+          "expected 'def " + missing + "():' (an algorithm has Setup, Predict and Learn, in that order), "
+              + "found end of text");
+    }
+    return new Algorithm(functions.get(0), functions.get(1), functions.get(2));
+  }
+
+  /** Parses one instruction line such as {@code s3 = s1 + s2} (errors report line 1). */
+  public static Instruction parseInstruction(String text, MemoryShape shape) {
+    LineParser line = new LineParser(text, 1, shape);
+    if (line.isBlank()) {
+      throw new AlgorithmFormatException(1, 1, "expected an instruction like 's3 = s1 + s2' or 'NoOp()', found "
+          + "an empty line");
+    }
+    return line.parseInstruction();
+  }
+
+  private enum TokenType { IDENT, NUMBER, PUNCT, END }
+
+  private record Token(TokenType type, String text, int column) {
+    boolean is(String punctuation) {
+      return type == TokenType.PUNCT && text.equals(punctuation);
+    }
+
+    boolean isIdent(String name) {
+      return type == TokenType.IDENT && text.equals(name);
+    }
+
+    String describe() {
+      return type == TokenType.END ? "end of line" : "'" + text + "'";
+    }
+  }
+
+  private record Address(Kind kind, int index, Token token) {}
+
+  /** A signed number as written, and where. */
+  private record NumberText(String text, Token first) {}
+
+  /** Tokenizes and parses one line. */
+  private static final class LineParser {
+    private final int lineNumber;
+    private final MemoryShape shape;
+    private final List<Token> tokens = new ArrayList<>();
+    private int pos;
+
+    LineParser(String line, int lineNumber, MemoryShape shape) {
+      this.lineNumber = lineNumber;
+      this.shape = shape;
+      tokenize(line);
+    }
+
+    private void tokenize(String line) {
+      int i = 0;
+      int end = line.length();
+      while (i < line.length()) {
+        char c = line.charAt(i);
+        if (c == '#') {
+          end = i;
+          break;
+        }
+        if (Character.isWhitespace(c)) {
+          i++;
+        } else if (Character.isLetter(c) || c == '_') {
+          int start = i;
+          while (i < line.length() && (Character.isLetterOrDigit(line.charAt(i)) || line.charAt(i) == '_')) {
+            i++;
+          }
+          tokens.add(new Token(TokenType.IDENT, line.substring(start, i), start + 1));
+        } else if (isDigit(c) || (c == '.' && i + 1 < line.length() && isDigit(line.charAt(i + 1)))) {
+          int start = i;
+          while (i < line.length() && isDigit(line.charAt(i))) {
+            i++;
+          }
+          if (i < line.length() && line.charAt(i) == '.') {
+            i++;
+            while (i < line.length() && isDigit(line.charAt(i))) {
+              i++;
+            }
+          }
+          if (i < line.length() && (line.charAt(i) == 'e' || line.charAt(i) == 'E')) {
+            int j = i + 1;
+            if (j < line.length() && (line.charAt(j) == '+' || line.charAt(j) == '-')) {
+              j++;
+            }
+            if (j < line.length() && isDigit(line.charAt(j))) {
+              i = j;
+              while (i < line.length() && isDigit(line.charAt(i))) {
+                i++;
+              }
+            }
+          }
+          tokens.add(new Token(TokenType.NUMBER, line.substring(start, i), start + 1));
+        } else if ("=+-*/()[],:".indexOf(c) >= 0) {
+          tokens.add(new Token(TokenType.PUNCT, String.valueOf(c), i + 1));
+          i++;
+        } else {
+          throw new AlgorithmFormatException(lineNumber, i + 1, "expected an address, a number, a name or one of "
+              + "= + - * / ( ) [ ] , :, found '" + c + "'");
+        }
+      }
+      int last = end;
+      while (last > 0 && Character.isWhitespace(line.charAt(last - 1))) {
+        last--;
+      }
+      tokens.add(new Token(TokenType.END, "", last + 1));
+    }
+
+    private static boolean isDigit(char c) {
+      return c >= '0' && c <= '9';
+    }
+
+    boolean isBlank() {
+      return tokens.get(0).type() == TokenType.END;
+    }
+
+    boolean isHeader() {
+      return tokens.get(0).isIdent("def");
+    }
+
+    Token peekAt(int index) {
+      return tokens.get(Math.min(index, tokens.size() - 1));
+    }
+
+    private Token peek() {
+      return tokens.get(pos);
+    }
+
+    private Token next() {
+      Token token = tokens.get(pos);
+      if (token.type() != TokenType.END) {
+        pos++;
+      }
+      return token;
+    }
+
+    AlgorithmFormatException error(Token found, String expected) {
+      return new AlgorithmFormatException(lineNumber, found.column(), "expected " + expected + ", found "
+          + found.describe());
+    }
+
+    private void expect(String punctuation) {
+      Token token = next();
+      if (!token.is(punctuation)) {
+        throw error(token, "'" + punctuation + "'");
+      }
+    }
+
+    private void expectEnd() {
+      Token token = next();
+      if (token.type() != TokenType.END) {
+        throw error(token, "end of line");
+      }
+    }
+
+    void parseHeader(ComponentFunctionType expectedType) {
+      next(); // def
+      Token name = next();
+      boolean known = false;
+      for (ComponentFunctionType type : ComponentFunctionType.values()) {
+        known |= name.isIdent(type.printedName());
+      }
+      if (!name.isIdent(expectedType.printedName())) {
+        throw error(name, known
+            ? "'" + expectedType.printedName() + "' (functions come in the order Setup, Predict, Learn, each once)"
+            : "a component function name Setup, Predict or Learn");
+      }
+      expect("(");
+      expect(")");
+      expect(":");
+      expectEnd();
+    }
+
+    Instruction parseInstruction() {
+      Token first = peek();
+      if (first.isIdent("NoOp")) {
+        next();
+        expect("(");
+        expect(")");
+        expectEnd();
+        return Instruction.NO_OP;
+      }
+      if (address(first) == null) {
+        throw error(first, "an instruction like 's3 = s1 + s2' or 'NoOp()'");
+      }
+      Address out = parseAddress("an output address like s2");
+      if (peek().is("[")) {
+        return parseEntrySet(out);
+      }
+      expect("=");
+      Token start = peek();
+      if (startsNumber()) {
+        NumberText number = parseNumber("a number");
+        if (peek().is("/")) {
+          return parseReciprocal(out, number);
+        }
+        expectEnd();
+        if (out.kind() != Kind.SCALAR) {
+          throw error(out.token(), "a scalar address like s2 before '= " + number.text() + "' (a constant sets a "
+              + "scalar; write " + out.token().text() + (out.kind() == Kind.VECTOR ? "[index]" : "[row, column]")
+              + " = value to set one entry)");
+        }
+        return Instruction.constant(out.index(), toDouble(number));
+      }
+      if (address(start) != null) {
+        return parseBinary(out);
+      }
+      if (start.type() == TokenType.IDENT) {
+        return parseCall(out);
+      }
+      throw error(start, "an expression: a number, an address, '1 / x' or a function call like dot(v0, v1)");
+    }
+
+    private Instruction parseEntrySet(Address out) {
+      Token bracket = next();
+      if (out.kind() == Kind.SCALAR) {
+        throw error(bracket, "'=' (only vector and matrix addresses take an index like v1[0.5])");
+      }
+      if (out.kind() == Kind.VECTOR) {
+        float index = toFloat(parseNumber("the index fraction of a vector entry, like v1[0.25]"));
+        expect("]");
+        expect("=");
+        float value = toFloat(parseNumber("a number"));
+        expectEnd();
+        return result(Instruction.withData(Op.VECTOR_CONST_SET, out.index(), index, value, 0f), out);
+      }
+      float row = toFloat(parseNumber("the row fraction of a matrix entry, like m0[0.25, 0.5]"));
+      expect(",");
+      float column = toFloat(parseNumber("the column fraction of a matrix entry, like m0[0.25, 0.5]"));
+      expect("]");
+      expect("=");
+      float value = toFloat(parseNumber("a number"));
+      expectEnd();
+      return result(Instruction.withData(Op.MATRIX_CONST_SET, out.index(), row, column, value), out);
+    }
+
+    private Instruction parseReciprocal(Address out, NumberText number) {
+      if (!number.text().equals("1") && !number.text().equals("1.0")) {
+        throw error(number.first(), "1 in a reciprocal '1 / x' (no other constant can divide)");
+      }
+      next(); // '/'
+      Address a = parseAddress("a scalar, vector or matrix address like s2");
+      expectEnd();
+      Op op = switch (a.kind()) {
+        case SCALAR -> Op.SCALAR_RECIPROCAL;
+        case VECTOR -> Op.VECTOR_RECIPROCAL;
+        case MATRIX -> Op.MATRIX_RECIPROCAL;
+        case NONE -> throw new IllegalStateException("an address always has a kind");
+      };
+      return result(Instruction.of(op, a.index(), 0, out.index()), out);
+    }
+
+    private Instruction parseBinary(Address out) {
+      Address a = parseAddress("an address");
+      Token operator = next();
+      if (!(operator.is("+") || operator.is("-") || operator.is("*") || operator.is("/"))) {
+        throw error(operator, "an operator + - * / after '" + a.token().text() + "' (copying is not an op)");
+      }
+      String sign = operator.text();
+      Address b;
+      Op op;
+      if (sign.equals("*") && a.kind() == Kind.SCALAR) {
+        b = parseAddress("a scalar, vector or matrix address like s2");
+        op = switch (b.kind()) {
+          case SCALAR -> Op.SCALAR_PRODUCT;
+          case VECTOR -> Op.SCALAR_VECTOR_PRODUCT;
+          case MATRIX -> Op.SCALAR_MATRIX_PRODUCT;
+          case NONE -> throw new IllegalStateException("an address always has a kind");
+        };
+      } else if (sign.equals("*")) {
+        String kind = kindName(a.kind());
+        b = parseAddress("a " + kind + " or scalar address like " + example(a.kind()));
+        if (b.kind() == Kind.SCALAR) {
+          // v2 = v0 * s4: the seed README's order for a scalar-vector product.
+          Op scaled = a.kind() == Kind.VECTOR ? Op.SCALAR_VECTOR_PRODUCT : Op.SCALAR_MATRIX_PRODUCT;
+          expectEnd();
+          return result(Instruction.of(scaled, b.index(), a.index(), out.index()), out);
+        }
+        requireKind(b, a.kind(), "a " + kind + " or scalar address like " + example(a.kind()));
+        op = a.kind() == Kind.VECTOR ? Op.VECTOR_PRODUCT : Op.MATRIX_PRODUCT;
+      } else {
+        String expected = "a " + kindName(a.kind()) + " address like " + example(a.kind()) + " ('" + sign
+            + "' needs two addresses of the same kind)";
+        b = parseAddress(expected);
+        requireKind(b, a.kind(), expected);
+        op = elementwise(sign, a.kind());
+      }
+      expectEnd();
+      return result(Instruction.of(op, a.index(), b.index(), out.index()), out);
+    }
+
+    private static Op elementwise(String sign, Kind kind) {
+      Op[] ops = switch (sign) {
+        case "+" -> new Op[] {Op.SCALAR_SUM, Op.VECTOR_SUM, Op.MATRIX_SUM};
+        case "-" -> new Op[] {Op.SCALAR_DIFF, Op.VECTOR_DIFF, Op.MATRIX_DIFF};
+        case "*" -> new Op[] {Op.SCALAR_PRODUCT, Op.VECTOR_PRODUCT, Op.MATRIX_PRODUCT};
+        case "/" -> new Op[] {Op.SCALAR_DIVISION, Op.VECTOR_DIVISION, Op.MATRIX_DIVISION};
+        default -> throw new IllegalStateException("not an operator: " + sign);
+      };
+      return byKind(kind, ops[0], ops[1], ops[2]);
+    }
+
+    private static Op byKind(Kind kind, Op scalar, Op vector, Op matrix) {
+      return switch (kind) {
+        case SCALAR -> scalar;
+        case VECTOR -> vector;
+        case MATRIX -> matrix;
+        case NONE -> throw new IllegalStateException("an address always has a kind");
+      };
+    }
+
+    private Instruction parseCall(Address out) {
+      Token name = next();
+      String function = name.text();
+      switch (function) {
+        case "abs", "sin", "cos", "tan", "arcsin", "arccos", "arctan", "exp", "log", "heaviside", "minimum",
+            "maximum", "bcast", "dot", "outer", "matmul", "transpose", "norm", "mean", "std", "gaussian",
+            "uniform" -> { }
+        default -> throw error(name, "a function name (" + FUNCTIONS + ")");
+      }
+      expect("(");
+      Instruction instruction = switch (function) {
+        case "sin", "cos", "tan", "arcsin", "arccos", "arctan", "exp", "log" -> {
+          String expected = "a scalar address like s2 (" + function + " takes a scalar)";
+          Address a = parseAddress(expected);
+          requireKind(a, Kind.SCALAR, expected);
+          Op op = switch (function) {
+            case "sin" -> Op.SCALAR_SIN;
+            case "cos" -> Op.SCALAR_COS;
+            case "tan" -> Op.SCALAR_TAN;
+            case "arcsin" -> Op.SCALAR_ARCSIN;
+            case "arccos" -> Op.SCALAR_ARCCOS;
+            case "arctan" -> Op.SCALAR_ARCTAN;
+            case "exp" -> Op.SCALAR_EXP;
+            default -> Op.SCALAR_LOG;
+          };
+          yield Instruction.of(op, a.index(), 0, out.index());
+        }
+        case "abs" -> {
+          Address a = parseAddress("a scalar, vector or matrix address like s2");
+          yield Instruction.of(byKind(a.kind(), Op.SCALAR_ABS, Op.VECTOR_ABS, Op.MATRIX_ABS), a.index(), 0,
+              out.index());
+        }
+        case "heaviside" -> {
+          Address a = parseAddress("a scalar, vector or matrix address like s2");
+          if (peek().is(",")) {
+            next();
+            NumberText one = parseNumber("1.0, the value at 0 (the only one the ops support)");
+            if (toDouble(one) != 1.0) {
+              throw error(one.first(), "1.0, the value at 0 (the only one the ops support)");
+            }
+          }
+          yield Instruction.of(byKind(a.kind(), Op.SCALAR_HEAVYSIDE, Op.VECTOR_HEAVYSIDE, Op.MATRIX_HEAVYSIDE),
+              a.index(), 0, out.index());
+        }
+        case "minimum", "maximum" -> {
+          Address a = parseAddress("a scalar, vector or matrix address like s2");
+          expect(",");
+          String expected = "a " + kindName(a.kind()) + " address like " + example(a.kind())
+              + " (" + function + " needs two addresses of the same kind)";
+          Address b = parseAddress(expected);
+          requireKind(b, a.kind(), expected);
+          Op op = function.equals("minimum")
+              ? byKind(a.kind(), Op.SCALAR_MIN, Op.VECTOR_MIN, Op.MATRIX_MIN)
+              : byKind(a.kind(), Op.SCALAR_MAX, Op.VECTOR_MAX, Op.MATRIX_MAX);
+          yield Instruction.of(op, a.index(), b.index(), out.index());
+        }
+        case "bcast" -> {
+          Address a = parseAddress("a scalar or vector address like s2");
+          if (a.kind() == Kind.SCALAR) {
+            yield Instruction.of(Op.SCALAR_BROADCAST, a.index(), 0, out.index());
+          }
+          requireKind(a, Kind.VECTOR, "a scalar or vector address like s2 (bcast takes no matrix)");
+          expect(",");
+          int axis = parseAxis(true);
+          yield Instruction.of(axis == 0 ? Op.VECTOR_COLUMN_BROADCAST : Op.VECTOR_ROW_BROADCAST, a.index(), 0,
+              out.index());
+        }
+        case "dot" -> {
+          Address a = parseAddress("a vector or matrix address like v1");
+          if (a.kind() == Kind.SCALAR) {
+            throw error(a.token(), "a vector or matrix address like v1 (dot takes no scalar)");
+          }
+          expect(",");
+          String expected = "a vector address like v0 (the second argument of dot is a vector)";
+          Address b = parseAddress(expected);
+          requireKind(b, Kind.VECTOR, expected);
+          yield Instruction.of(a.kind() == Kind.VECTOR ? Op.VECTOR_INNER_PRODUCT : Op.MATRIX_VECTOR_PRODUCT,
+              a.index(), b.index(), out.index());
+        }
+        case "outer", "matmul" -> {
+          Kind kind = function.equals("outer") ? Kind.VECTOR : Kind.MATRIX;
+          String expected = "a " + kindName(kind) + " address like " + example(kind) + " (" + function + " takes two)";
+          Address a = parseAddress(expected);
+          requireKind(a, kind, expected);
+          expect(",");
+          Address b = parseAddress(expected);
+          requireKind(b, kind, expected);
+          yield Instruction.of(kind == Kind.VECTOR ? Op.VECTOR_OUTER_PRODUCT : Op.MATRIX_MATRIX_PRODUCT, a.index(),
+              b.index(), out.index());
+        }
+        case "transpose" -> {
+          String expected = "a matrix address like m1 (transpose takes a matrix)";
+          Address a = parseAddress(expected);
+          requireKind(a, Kind.MATRIX, expected);
+          yield Instruction.of(Op.MATRIX_TRANSPOSE, a.index(), 0, out.index());
+        }
+        case "norm", "mean", "std" -> {
+          Address a = parseAddress("a vector or matrix address like v1");
+          if (a.kind() == Kind.SCALAR) {
+            throw error(a.token(), "a vector or matrix address like v1 (" + function + " takes no scalar)");
+          }
+          Op whole = switch (function) {
+            case "norm" -> a.kind() == Kind.VECTOR ? Op.VECTOR_NORM : Op.MATRIX_NORM;
+            case "mean" -> a.kind() == Kind.VECTOR ? Op.VECTOR_MEAN : Op.MATRIX_MEAN;
+            default -> a.kind() == Kind.VECTOR ? Op.VECTOR_ST_DEV : Op.MATRIX_ST_DEV;
+          };
+          if (a.kind() == Kind.VECTOR || !peek().is(",")) {
+            yield Instruction.of(whole, a.index(), 0, out.index());
+          }
+          next(); // ','
+          int axis = parseAxis(function.equals("norm"));
+          Op op = switch (function) {
+            case "norm" -> axis == 0 ? Op.MATRIX_COLUMN_NORM : Op.MATRIX_ROW_NORM;
+            case "mean" -> Op.MATRIX_ROW_MEAN;
+            default -> Op.MATRIX_ROW_ST_DEV;
+          };
+          yield Instruction.of(op, a.index(), 0, out.index());
+        }
+        default -> parseRandomSet(function, out);
+      };
+      expect(")");
+      expectEnd();
+      return result(instruction, out);
+    }
+
+    /** gaussian(mean, stdev[, shape]) and uniform(low, high[, shape]); the op follows the output. */
+    private Instruction parseRandomSet(String function, Address out) {
+      float d0 = toFloat(parseNumber(function.equals("gaussian") ? "the mean, a number" : "the low bound, a number"));
+      expect(",");
+      float d1 = toFloat(parseNumber(function.equals("gaussian") ? "the standard deviation, a number"
+          : "the high bound, a number"));
+      String shapeText = switch (out.kind()) {
+        case SCALAR -> "')' (a scalar " + function + " takes no shape)";
+        case VECTOR -> "n_features";
+        case MATRIX -> "(n_features, n_features)";
+        case NONE -> throw new IllegalStateException("an address always has a kind");
+      };
+      if (peek().is(",")) {
+        next();
+        Token token = peek();
+        boolean ok = switch (out.kind()) {
+          case SCALAR -> false;
+          case VECTOR -> token.isIdent("n_features");
+          case MATRIX -> token.is("(");
+          case NONE -> false;
+        };
+        if (!ok) {
+          throw error(token, out.kind() == Kind.SCALAR ? shapeText
+              : "the shape " + shapeText + " of the output " + out.token().text());
+        }
+        next();
+        if (out.kind() == Kind.MATRIX) {
+          for (String part : new String[] {"n_features", ",", "n_features", ")"}) {
+            Token t = next();
+            if (!(t.isIdent(part) || t.is(part))) {
+              throw error(t, "'" + part + "' in the shape (n_features, n_features)");
+            }
+          }
+        }
+      }
+      Op op = function.equals("gaussian")
+          ? byKind(out.kind(), Op.SCALAR_GAUSSIAN_SET, Op.VECTOR_GAUSSIAN_SET, Op.MATRIX_GAUSSIAN_SET)
+          : byKind(out.kind(), Op.SCALAR_UNIFORM_SET, Op.VECTOR_UNIFORM_SET, Op.MATRIX_UNIFORM_SET);
+      return Instruction.withData(op, out.index(), d0, d1, 0f);
+    }
+
+    /** {@code axis=0} or {@code axis=1} (only 1 when {@code columnsToo} is false). */
+    private int parseAxis(boolean columnsToo) {
+      String expected = columnsToo ? "axis=0 or axis=1" : "axis=1 (only row means and deviations are ops)";
+      Token name = next();
+      if (!name.isIdent("axis")) {
+        throw error(name, expected);
+      }
+      expect("=");
+      Token value = next();
+      if (value.type() == TokenType.NUMBER && value.text().equals("1")) {
+        return 1;
+      }
+      if (columnsToo && value.type() == TokenType.NUMBER && value.text().equals("0")) {
+        return 0;
+      }
+      throw error(value, expected);
+    }
+
+    /** Checks that the op writes the kind of the output address. */
+    private Instruction result(Instruction instruction, Address out) {
+      Kind kind = instruction.op().out();
+      if (kind != out.kind()) {
+        String printed = AlgorithmPrinter.print(instruction);
+        String spelling = printed.substring(printed.indexOf(" = ") + 3);
+        throw new AlgorithmFormatException(lineNumber, out.token().column(), spelling + " gives a " + kindName(kind)
+            + ": expected a " + kindName(kind) + " output address like " + example(kind) + ", found '"
+            + out.token().text() + "'");
+      }
+      return instruction;
+    }
+
+    private void requireKind(Address address, Kind kind, String expected) {
+      if (address.kind() != kind) {
+        throw error(address.token(), expected);
+      }
+    }
+
+    private Address parseAddress(String expected) {
+      Token token = next();
+      Address address = address(token);
+      if (address == null) {
+        throw error(token, expected);
+      }
+      return address;
+    }
+
+    /** The address a token spells ({@code s2}, {@code v10}), checked against the shape; null if none. */
+    private Address address(Token token) {
+      if (token.type() != TokenType.IDENT || token.text().length() < 2) {
+        return null;
+      }
+      Kind kind = switch (token.text().charAt(0)) {
+        case 's' -> Kind.SCALAR;
+        case 'v' -> Kind.VECTOR;
+        case 'm' -> Kind.MATRIX;
+        default -> Kind.NONE;
+      };
+      String digits = token.text().substring(1);
+      if (kind == Kind.NONE || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        return null;
+      }
+      int index;
+      try {
+        index = Integer.parseInt(digits);
+      } catch (NumberFormatException e) {
+        throw new AlgorithmFormatException(lineNumber, token.column(), "address " + token.text() + " is too large");
+      }
+      if (shape != null && index >= shape.size(kind)) {
+        int size = shape.size(kind);
+        String prefix = token.text().substring(0, 1);
+        throw new AlgorithmFormatException(lineNumber, token.column(), "address " + token.text()
+            + " is out of range: the memory has " + (size == 0 ? "no " + kindName(kind) + " addresses"
+                : size + " " + kindName(kind) + " address" + (size == 1 ? "" : "es") + " (" + prefix + "0.."
+                    + prefix + (size - 1) + ")"));
+      }
+      return new Address(kind, index, token);
+    }
+
+    private boolean startsNumber() {
+      Token token = peek();
+      if (token.is("-") || token.is("+")) {
+        Token after = peekAt(pos + 1);
+        return after.type() == TokenType.NUMBER || isSpecial(after);
+      }
+      return token.type() == TokenType.NUMBER || isSpecial(token);
+    }
+
+    private static boolean isSpecial(Token token) {
+      if (token.type() != TokenType.IDENT) {
+        return false;
+      }
+      String t = token.text().toLowerCase(Locale.ROOT);
+      return t.equals("nan") || t.equals("inf") || t.equals("infinity");
+    }
+
+    private NumberText parseNumber(String expected) {
+      Token first = next();
+      String sign = "";
+      Token digits = first;
+      if (first.is("-") || first.is("+")) {
+        sign = first.text();
+        digits = next();
+      }
+      if (!(digits.type() == TokenType.NUMBER || isSpecial(digits))) {
+        throw error(digits, expected);
+      }
+      return new NumberText(sign + digits.text(), first);
+    }
+
+    private double toDouble(NumberText number) {
+      Double value = Numbers.parseDouble(number.text());
+      if (value == null) {
+        throw error(number.first(), "a number");
+      }
+      return value;
+    }
+
+    private float toFloat(NumberText number) {
+      Float value = Numbers.parseFloat(number.text());
+      if (value == null) {
+        throw error(number.first(), "a number");
+      }
+      return value;
+    }
+
+    private static String kindName(Kind kind) {
+      return kind.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static String example(Kind kind) {
+      return switch (kind) {
+        case SCALAR -> "s2";
+        case VECTOR -> "v1";
+        case MATRIX -> "m0";
+        case NONE -> "";
+      };
+    }
+  }
+}
