@@ -24,6 +24,7 @@ public final class Main {
     try {
       return switch (command) {
         // Each subcommand adds its case here.
+        case "search" -> SearchCommand.run(rest);
         default -> {
           System.err.println("error: unknown subcommand '" + command + "'\n" + usage());
           yield 2;

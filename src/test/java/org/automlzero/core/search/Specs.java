@@ -1,5 +1,6 @@
 package org.automlzero.core.search;
 
+import org.automlzero.core.algorithm.InitAlgorithm;
 import java.util.List;
 import org.automlzero.core.algorithm.MemoryShape;
 import org.automlzero.core.algorithm.Op;
@@ -19,7 +20,7 @@ final class Specs {
   static SearchSpec spec(int population, int tournament, List<MutationType> mutations, IslandSpec islands,
       FecSpec fec, long maxIndividuals) {
     return new SearchSpec(SHAPE, new FunctionSpec(DEMO_OPS, 3, 1, 5), new FunctionSpec(DEMO_OPS, 2, 1, 4),
-        new FunctionSpec(DEMO_OPS, 4, 2, 6), InitialAlgorithm.RANDOM, SearchMethod.EVOLUTION, tournament, 0.9,
+        new FunctionSpec(DEMO_OPS, 4, 2, 6), InitAlgorithm.RANDOM, SearchMethod.EVOLUTION, tournament, 0.9,
         mutations, islands, fec, TrainBudgetSpec.NONE, HurdleSpec.NONE, maxIndividuals, 0, 100.0,
         FitnessCombination.MEAN, 0);
   }
