@@ -16,7 +16,7 @@ import org.automlzero.core.search.SearchResult;
 import org.automlzero.core.task.TaskGenerator;
 
 /**
- * {@code search --config FILE [--set key=value]... [--seed N] [--threads N] [--seeds A,B,...]
+ * {@code search-local --config FILE [--set key=value]... [--seed N] [--threads N] [--seeds A,B,...]
  * [--keys]}: runs an experiment config in-process and prints the best algorithm with its search,
  * select and final fitness. {@code --seeds} runs the config once per seed and prints a summary
  * table; {@code --keys} prints the documented config keys (Markdown).
@@ -110,11 +110,11 @@ public final class SearchCommand {
         }
         case "--keys" -> keys = true;
         case "--help", "-h" -> throw new UserError(usage(), 0);
-        default -> throw new UserError("search: unknown option '" + a + "'\n" + usage(), 2);
+        default -> throw new UserError("search-local: unknown option '" + a + "'\n" + usage(), 2);
       }
     }
     if (config == null && !keys) {
-      throw new UserError("search: --config FILE is required\n" + usage(), 2);
+      throw new UserError("search-local: --config FILE is required\n" + usage(), 2);
     }
     return new Options(config, overrides, seeds, keys);
   }
@@ -128,8 +128,8 @@ public final class SearchCommand {
 
   static String usage() {
     return """
-        usage: search --config FILE [--set key=value]... [--seed N] [--threads N] [--seeds A,B,...]
-               search --keys      (print the documented config keys)
+        usage: search-local --config FILE [--set key=value]... [--seed N] [--threads N] [--seeds A,B,...]
+               search-local --keys      (print the documented config keys)
           --config FILE     experiment config (e.g. conf/demo.conf)
           --set key=value   override a config key (repeatable; validated like the file)
           --seed N          run seed (same as --set run.seed=N)
