@@ -26,6 +26,7 @@ public final class Main {
         // Each subcommand adds its case here.
         case "search", "demo" -> SparkSearchCommand.run(command, rest);
         case "search-local" -> SearchCommand.run(rest);
+        case "prepare" -> PrepareCommand.run(rest);
         default -> {
           System.err.println("error: unknown subcommand '" + command + "'\n" + usage());
           yield 2;
