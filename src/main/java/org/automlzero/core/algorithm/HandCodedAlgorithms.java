@@ -97,6 +97,23 @@ public final class HandCodedAlgorithms {
   }
 
   /**
+   * The init algorithm of a search, checked against the memory: NO_OP and RANDOM of the sizes,
+   * LINEAR and NEURAL_NET with the default learning rate and init scale, padded to the sizes.
+   * {@code allowedOps} and {@code rng} are used only by RANDOM.
+   */
+  public static Algorithm create(InitAlgorithm kind, AlgorithmSizes sizes,
+      Map<ComponentFunctionType, List<Op>> allowedOps, MemoryShape shape, Rng rng) {
+    Algorithm algorithm = switch (kind) {
+      case NO_OP -> noOp(sizes);
+      case RANDOM -> random(sizes, allowedOps, shape, rng);
+      case LINEAR -> linear(DEFAULT_LEARNING_RATE, sizes);
+      case NEURAL_NET -> neuralNet(DEFAULT_LEARNING_RATE, DEFAULT_INIT_SCALE, sizes);
+    };
+    checkFits(kind.name(), algorithm, shape);
+    return algorithm;
+  }
+
+  /**
    * Fails with a message naming the algorithm and the addresses it needs when the memory is too
    * small for it (call it before running a hand-coded algorithm on a configured memory), e.g.
    * "init algorithm NEURAL_NET needs at least 5 scalar, 9 vector and 2 matrix
