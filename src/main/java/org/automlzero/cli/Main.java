@@ -24,6 +24,7 @@ public final class Main {
     try {
       return switch (command) {
         // Each subcommand adds its case here.
+        case "bench" -> org.automlzero.core.bench.InterpreterBench.run(rest);
         default -> {
           System.err.println("error: unknown subcommand '" + command + "'\n" + usage());
           yield 2;
