@@ -308,30 +308,26 @@ class OpsTest {
   }
 
   private void s(int i, double x) {
-    interpreter.memory()[CompiledAlgorithm.offset(org.automlzero.core.algorithm.Kind.SCALAR, i, SHAPE)] = x;
+    interpreter.scalars()[i] = x;
   }
 
   private double s(int i) {
-    return interpreter.memory()[i];
+    return interpreter.scalars()[i];
   }
 
   private void v(int i, double... xs) {
-    System.arraycopy(xs, 0, interpreter.memory(),
-        CompiledAlgorithm.offset(org.automlzero.core.algorithm.Kind.VECTOR, i, SHAPE), F);
+    System.arraycopy(xs, 0, interpreter.vectors()[i], 0, F);
   }
 
   private double[] v(int i) {
-    int at = CompiledAlgorithm.offset(org.automlzero.core.algorithm.Kind.VECTOR, i, SHAPE);
-    return Arrays.copyOfRange(interpreter.memory(), at, at + F);
+    return interpreter.vectors()[i].clone();
   }
 
   private void mat(int i, double... xs) {
-    System.arraycopy(xs, 0, interpreter.memory(),
-        CompiledAlgorithm.offset(org.automlzero.core.algorithm.Kind.MATRIX, i, SHAPE), F * F);
+    System.arraycopy(xs, 0, interpreter.matrices()[i], 0, F * F);
   }
 
   private double[] mat(int i) {
-    int at = CompiledAlgorithm.offset(org.automlzero.core.algorithm.Kind.MATRIX, i, SHAPE);
-    return Arrays.copyOfRange(interpreter.memory(), at, at + F * F);
+    return interpreter.matrices()[i].clone();
   }
 }
