@@ -25,6 +25,9 @@ public final class Main {
       return switch (command) {
         // Each subcommand adds its case here.
         case "bench" -> org.automlzero.core.bench.InterpreterBench.run(rest);
+        case "search", "demo" -> SparkSearchCommand.run(command, rest);
+        case "search-local" -> SearchCommand.run(rest);
+        case "prepare" -> PrepareCommand.run(rest);
         default -> {
           System.err.println("error: unknown subcommand '" + command + "'\n" + usage());
           yield 2;
@@ -42,6 +45,7 @@ public final class Main {
         subcommands:
           demo        run conf/demo.conf (rediscover linear regression)
           search      run an experiment config
+          search-local  run an experiment config in-process (plain threads, no Spark); --seeds, --keys
           prepare     prepare projected binary Parquet tasks from an image data set
           evaluate    evaluate an algorithm file on a config's tasks
           bench       measure interpreter and evaluator throughput

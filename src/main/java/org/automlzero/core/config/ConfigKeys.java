@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.automlzero.core.interpreter.FitnessCombination;
-import org.automlzero.core.search.InitialAlgorithm;
+import org.automlzero.core.algorithm.InitAlgorithm;
 import org.automlzero.core.search.MigrationTopology;
 import org.automlzero.core.search.SearchMethod;
 import org.automlzero.core.task.EvalType;
@@ -40,7 +40,7 @@ public final class ConfigKeys {
 
     enumKey("search.method", SearchMethod.class, "EVOLUTION",
         "EVOLUTION (regularized evolution) or RANDOM_SEARCH (every candidate a fresh random algorithm of the initial sizes).");
-    enumKey("search.initial_population", InitialAlgorithm.class, "NO_OP",
+    enumKey("search.initial_population", InitAlgorithm.class, "NO_OP",
         "Initial members: NO_OP, RANDOM, LINEAR or NEURAL_NET (the original's *_ALGORITHM names are accepted).");
     for (String f : List.of("setup", "predict", "learn")) {
       key("search." + f + ".ops", ValueType.OP_LIST, "[]",
@@ -70,7 +70,7 @@ public final class ConfigKeys {
     key("search.fec.forget_every", ValueType.INT, "100", 0.0,
         "Forget an FEC entry after this many hits so it is re-evaluated; 0 = never (1 is not allowed).");
     key("search.train_budget.enabled", ValueType.BOOLEAN, "false", "Impose the train budget on search tasks.");
-    enumKey("search.train_budget.baseline", InitialAlgorithm.class, "NEURAL_NET", "The budget's baseline algorithm.");
+    enumKey("search.train_budget.baseline", InitAlgorithm.class, "NEURAL_NET", "The budget's baseline algorithm.");
     key("search.train_budget.factor", ValueType.DOUBLE, "2.0", null,
         "A candidate trains only if it costs at most this many times the baseline (else it gets 0 examples).");
     key("search.hurdles.enabled", ValueType.BOOLEAN, "false",

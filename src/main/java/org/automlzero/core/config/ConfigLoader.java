@@ -16,7 +16,7 @@ import org.automlzero.core.interpreter.FitnessCombination;
 import org.automlzero.core.search.FecSpec;
 import org.automlzero.core.search.FunctionSpec;
 import org.automlzero.core.search.HurdleSpec;
-import org.automlzero.core.search.InitialAlgorithm;
+import org.automlzero.core.algorithm.InitAlgorithm;
 import org.automlzero.core.search.IslandSpec;
 import org.automlzero.core.search.MigrationTopology;
 import org.automlzero.core.search.MutationType;
@@ -215,8 +215,8 @@ public final class ConfigLoader {
     <E extends Enum<E>> E enumValue(String key, Class<E> type) {
       String v = raw(key).trim().toUpperCase(Locale.ROOT);
       try {
-        if (type == InitialAlgorithm.class) {
-          return type.cast(InitialAlgorithm.byName(v));
+        if (type == InitAlgorithm.class) {
+          return type.cast(InitAlgorithm.parse(v));
         }
         return Enum.valueOf(type, v);
       } catch (IllegalArgumentException e) {
@@ -387,7 +387,7 @@ public final class ConfigLoader {
         throw error("search.train_budget.factor", "must be > 0");
       }
       TrainBudgetSpec budget = new TrainBudgetSpec(booleanValue("search.train_budget.enabled"),
-          enumValue("search.train_budget.baseline", InitialAlgorithm.class), factor);
+          enumValue("search.train_budget.baseline", InitAlgorithm.class), factor);
       double percentile = doubleValue("search.hurdles.percentile");
       if (percentile > 100.0) {
         throw error("search.hurdles.percentile", "must be in [0, 100]");
@@ -415,7 +415,7 @@ public final class ConfigLoader {
         throw error("search.hurdles.tasks", "must be fewer than search.tasks.count (" + searchTasks.size() + ")");
       }
       SearchSpec search = new SearchSpec(shape, functions[0], functions[1], functions[2],
-          enumValue("search.initial_population", InitialAlgorithm.class),
+          enumValue("search.initial_population", InitAlgorithm.class),
           enumValue("search.method", SearchMethod.class), tournament, mutateProb, mutations, islandSpec, fec, budget,
           hurdles, longValue("search.max_individuals"), longValue("search.max_train_steps"), maxAbsError,
           enumValue("search.fitness_combination", FitnessCombination.class), longValue("run.progress_every"));

@@ -1,6 +1,14 @@
 package org.automlzero.core.search;
 
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.List;
 import org.automlzero.core.algorithm.Algorithm;
+import org.automlzero.core.algorithm.AlgorithmSizes;
+import org.automlzero.core.algorithm.ComponentFunctionType;
+import org.automlzero.core.algorithm.HandCodedAlgorithms;
+import org.automlzero.core.algorithm.InitAlgorithm;
+import org.automlzero.core.algorithm.Op;
 import org.automlzero.core.random.Rng;
 
 /** Builds initial population members and train-budget baselines. */
@@ -9,9 +17,10 @@ public final class InitialAlgorithms {
 
   /**
    * One initial member: NO_OPs of the initial sizes, random instructions of the initial sizes
-   * (drawn from {@code rng}), or a hand-coded algorithm.
+   * (drawn from {@code rng}; functions without allowed ops stay NO_OPs, as in the original), or a
+   * hand-coded algorithm padded to the initial sizes.
    */
-  public static Algorithm create(InitialAlgorithm kind, SearchSpec spec, Mutator mutator, Rng rng) {
+  public static Algorithm create(InitAlgorithm kind, SearchSpec spec, Mutator mutator, Rng rng) {
     return switch (kind) {
       case NO_OP -> Algorithm.noOp(spec.setup().initSize(), spec.predict().initSize(), spec.learn().initSize());
       case RANDOM -> mutator.randomAlgorithm(rng);
@@ -19,8 +28,14 @@ public final class InitialAlgorithms {
     };
   }
 
-  /** A hand-coded algorithm (also the train budget's baseline). */
-  public static Algorithm handCoded(InitialAlgorithm kind, SearchSpec spec) {
-    throw new UnsupportedOperationException("hand-coded " + kind + " is not available yet");
+  /** A hand-coded algorithm padded with NO_OPs to the initial sizes (also the train budget's baseline). */
+  public static Algorithm handCoded(InitAlgorithm kind, SearchSpec spec) {
+    Map<ComponentFunctionType, List<Op>> ops = new EnumMap<>(ComponentFunctionType.class);
+    for (ComponentFunctionType f : ComponentFunctionType.values()) {
+      ops.put(f, spec.function(f).ops());
+    }
+    AlgorithmSizes sizes = new AlgorithmSizes(spec.setup().initSize(), spec.predict().initSize(),
+        spec.learn().initSize());
+    return HandCodedAlgorithms.create(kind, sizes, ops, spec.shape(), new Rng(0));
   }
 }

@@ -1,5 +1,6 @@
 package org.automlzero.core.search;
 
+import org.automlzero.core.algorithm.InitAlgorithm;
 import java.util.List;
 import org.automlzero.core.algorithm.ComponentFunctionType;
 import org.automlzero.core.algorithm.MemoryShape;
@@ -21,7 +22,7 @@ public record SearchSpec(
     FunctionSpec setup,
     FunctionSpec predict,
     FunctionSpec learn,
-    InitialAlgorithm initialAlgorithm,
+    InitAlgorithm initialAlgorithm,
     SearchMethod method,
     int tournamentSize,
     double mutateProb,

@@ -1,11 +1,13 @@
 package org.automlzero.core.search;
 
+import org.automlzero.core.algorithm.InitAlgorithm;
+
 /**
  * The train budget: a candidate trains on all its examples of a task only if it costs at most
  * {@code factor} times the {@code baseline} algorithm (by op cost constants); else on none.
  */
-public record TrainBudgetSpec(boolean enabled, InitialAlgorithm baseline, double factor) {
-  public static final TrainBudgetSpec NONE = new TrainBudgetSpec(false, InitialAlgorithm.NEURAL_NET, 2.0);
+public record TrainBudgetSpec(boolean enabled, InitAlgorithm baseline, double factor) {
+  public static final TrainBudgetSpec NONE = new TrainBudgetSpec(false, InitAlgorithm.NEURAL_NET, 2.0);
 
   public TrainBudgetSpec {
     if (baseline == null) {

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.util.List;
 import org.automlzero.core.algorithm.Op;
-import org.automlzero.core.search.InitialAlgorithm;
+import org.automlzero.core.algorithm.InitAlgorithm;
 import org.automlzero.core.search.MigrationTopology;
 import org.automlzero.core.search.MutationType;
 import org.automlzero.core.search.RunSpec;
@@ -67,7 +67,7 @@ class ConfigLoaderTest {
     assertThat(s.mutateProb()).isEqualTo(0.9);
     assertThat(s.mutations()).containsExactly(MutationType.ALTER_PARAM, MutationType.RANDOMIZE_INSTRUCTION,
         MutationType.RANDOMIZE_COMPONENT_FUNCTION);
-    assertThat(s.initialAlgorithm()).isEqualTo(InitialAlgorithm.RANDOM);
+    assertThat(s.initialAlgorithm()).isEqualTo(InitAlgorithm.RANDOM);
     assertThat(s.fec().enabled()).isTrue();
     assertThat(s.fec().trainExamples()).isEqualTo(10);
     assertThat(s.maxIndividuals()).isEqualTo(1_000_000L);

@@ -1,0 +1,187 @@
+package org.automlzero.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.spark.sql.SparkSession;
+import org.automlzero.core.algorithm.AlgorithmPrinter;
+import org.automlzero.core.config.ConfigLoader;
+import org.automlzero.core.config.ExperimentConfig;
+import org.automlzero.core.search.GenerationListener;
+import org.automlzero.core.search.IslandStats;
+import org.automlzero.core.search.SearchResult;
+import org.automlzero.spark.SparkSearch;
+import org.automlzero.spark.SparkSetup;
+
+/**
+ * {@code search} and {@code demo}: run an experiment config on Spark (the master comes from
+ * spark-submit, default local[*]). Everything that can be wrong with the input (options, config,
+ * data set, master URL) is checked before the SparkSession starts.
+ */
+final class SparkSearchCommand {
+  private SparkSearchCommand() {}
+
+  static String usage(String name) {
+    return "usage: submit.sh " + name + " [spark options] " + (name.equals("demo") ? "[--config FILE]" : "--config FILE")
+        + " [--seed N] [--set KEY=VALUE]... [--data DIR] [--partitions N] [--shards K]\n"
+        + "       [--history FILE] [--in-process] [--threads N]\n"
+        + "  --config FILE     experiment config (demo: conf/demo.conf)\n"
+        + "  --seed N          run seed (same as --set run.seed=N)\n"
+        + "  --set KEY=VALUE   override a config key (repeatable)\n"
+        + "  --data DIR        Parquet task data set for projected binary tasks (data.path)\n"
+        + "  --partitions N    Spark tasks per generation (default: the default parallelism)\n"
+        + "  --shards K        shards per task (default: automatic, so every partition gets equal work)\n"
+        + "  --history FILE    write per-generation, per-island statistics as TSV\n"
+        + "  --in-process      evaluate with plain Java threads instead of Spark (for comparison)\n"
+        + "  --threads N       driver threads for FEC fingerprints and --in-process evaluation";
+  }
+
+  static int run(String name, String[] args) {
+    Path config = name.equals("demo") ? demoConfig() : null;
+    List<String> overrides = new ArrayList<>();
+    int partitions = 0;
+    int shards = 0;
+    Path history = null;
+    boolean inProcess = false;
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      switch (a) {
+        case "--help", "-h" -> {
+          System.out.println(usage(name));
+          return 0;
+        }
+        case "--config" -> config = Paths.get(value(args, ++i, a));
+        case "--seed" -> overrides.add("run.seed=" + value(args, ++i, a));
+        case "--set" -> overrides.add(value(args, ++i, a));
+        case "--data" -> overrides.add("data.path=" + value(args, ++i, a));
+        case "--threads" -> overrides.add("run.threads=" + value(args, ++i, a));
+        case "--partitions" -> partitions = nonNegative(a, value(args, ++i, a));
+        case "--shards" -> shards = nonNegative(a, value(args, ++i, a));
+        case "--history" -> history = Paths.get(value(args, ++i, a));
+        case "--in-process" -> inProcess = true;
+        default -> throw new UserError("unknown option '" + a + "' for " + name + "\n" + usage(name), 2);
+      }
+    }
+    if (config == null) {
+      throw new UserError(name + " needs --config FILE\n" + usage(name), 2);
+    }
+    if (!Files.isRegularFile(config)) {
+      throw new UserError("config file " + config + " does not exist");
+    }
+    ExperimentConfig experiment;
+    try {
+      experiment = ConfigLoader.load(config, overrides);
+      SparkSearch.checkData(experiment);
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage());
+    }
+    String master = SparkSetup.master(null);
+    try {
+      SparkSetup.checkMaster(master);
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage(), 2);
+    }
+
+    PrintStream out = System.out;
+    HistoryWriter historyWriter = history == null ? null : new HistoryWriter(history);
+    GenerationListener listener = historyWriter == null ? GenerationListener.NONE : historyWriter;
+    SparkSession session = null;
+    boolean ownSession = false;
+    try {
+      if (!inProcess) {
+        ownSession = SparkSession.getActiveSession().isEmpty();
+        session = SparkSetup.start("AutoML-Zero " + name + ": " + config.getFileName() + " seed "
+            + experiment.run().seed(), master);
+        out.println("Spark " + session.version() + " on " + session.sparkContext().master() + " ("
+            + session.sparkContext().defaultParallelism() + " cores), app " + session.sparkContext().applicationId());
+      }
+      SearchResult result;
+      try {
+        result = SparkSearch.run(experiment, session,
+            new SparkSearch.Options(inProcess, partitions, shards, listener), out);
+      } catch (IllegalArgumentException e) {
+        throw new UserError(e.getMessage());
+      }
+      out.println(String.format(Locale.ROOT, "Best algorithm: search fitness %.6f, select fitness %.6f, "
+          + "final fitness %.6f", result.searchFitness(), result.selectFitness(), result.finalFitness()));
+      out.print(AlgorithmPrinter.print(result.best()));
+      out.flush();
+      return 0;
+    } finally {
+      if (historyWriter != null) {
+        historyWriter.close();
+      }
+      if (ownSession && session != null) {
+        session.stop();
+      }
+    }
+  }
+
+  /** conf/demo.conf under the project home (submit.sh sets automlzero.home), else the working directory. */
+  private static Path demoConfig() {
+    String home = System.getProperty("automlzero.home");
+    Path inHome = home == null ? null : Paths.get(home, "conf", "demo.conf");
+    return inHome != null && Files.isRegularFile(inHome) ? inHome : Paths.get("conf", "demo.conf");
+  }
+
+  private static String value(String[] args, int i, String option) {
+    if (i >= args.length) {
+      throw new UserError("option " + option + " needs a value", 2);
+    }
+    return args[i];
+  }
+
+  private static int nonNegative(String option, String text) {
+    try {
+      int v = Integer.parseInt(text);
+      if (v >= 0) {
+        return v;
+      }
+    } catch (NumberFormatException e) {
+      // fall through to the message
+    }
+    throw new UserError(option + " is '" + text + "', but must be an integer >= 0", 2);
+  }
+
+  /** Per-generation, per-island statistics as TSV: only values that are a pure function of config and seed. */
+  static final class HistoryWriter implements GenerationListener, AutoCloseable {
+    private final Path file;
+    private final StringBuilder rows = new StringBuilder(
+        "experiment\tgeneration\tisland\tindividuals\tbest\tmean\tstdev\tfec_hits\tfec_misses\n");
+
+    HistoryWriter(Path file) {
+      this.file = file;
+    }
+
+    @Override
+    public void onGeneration(org.automlzero.core.search.GenerationReport r) {
+      for (IslandStats s : r.islands()) {
+        rows.append(r.experiment() + 1).append('\t').append(r.generation()).append('\t').append(s.island())
+            .append('\t').append(s.individuals()).append('\t').append(s.bestFitness()).append('\t')
+            .append(s.meanFitness()).append('\t').append(s.stdevFitness()).append('\t').append(s.fecHits())
+            .append('\t').append(s.fecMisses()).append('\n');
+      }
+    }
+
+    @Override
+    public void close() {
+      try {
+        Path parent = file.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path tmp = parent.resolve(file.getFileName() + ".tmp");
+        Files.writeString(tmp, rows, StandardCharsets.UTF_8);
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+            java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write history " + file + ": " + e.getMessage(), e);
+      }
+    }
+  }
+}

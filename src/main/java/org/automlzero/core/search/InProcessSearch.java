@@ -1,0 +1,29 @@
+package org.automlzero.core.search;
+
+import java.util.function.Consumer;
+
+/**
+ * Runs a whole {@link RunSpec} on this machine: one worker pool of plain threads shared by the
+ * FEC fingerprints and the {@link InProcessEvaluator}. Results are identical for any thread
+ * count.
+ */
+public final class InProcessSearch {
+  private InProcessSearch() {}
+
+  /**
+   * @param threads worker threads (0 = all cores)
+   * @param tasks where learning tasks come from (wrapped in a cache here)
+   */
+  public static SearchResult run(RunSpec run, int threads, TaskProvider tasks, GenerationListener listener,
+      Consumer<String> log) {
+    TaskProvider cached = new CachingTaskProvider(tasks);
+    SearchSpec spec = run.search();
+    try (WorkerPool pool = new WorkerPool(threads);
+        InProcessEvaluator evaluator = new InProcessEvaluator(spec.shape(), spec.maxAbsError(), cached, pool)) {
+      Fingerprinter fingerprinter = spec.fec().enabled()
+          ? new Fingerprinter(spec.shape(), spec.maxAbsError(), spec.fec(), pool)
+          : null;
+      return new ExperimentRunner(run, evaluator, cached, fingerprinter, listener, log).run();
+    }
+  }
+}

@@ -1,0 +1,191 @@
+package org.automlzero.spark;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import org.automlzero.core.algorithm.Algorithm;
+import org.automlzero.core.algorithm.ComponentFunctionType;
+import org.automlzero.core.algorithm.Instruction;
+import org.automlzero.core.algorithm.Op;
+import org.automlzero.core.search.EvaluationRequest;
+
+/**
+ * One generation's candidates and evaluation requests as flat primitive arrays: what the driver
+ * broadcasts. Java serialization of a few primitive arrays is a bulk copy, so the per-generation
+ * payload stays compact (no object graph of algorithms and instructions travels).
+ *
+ * <p>Requests are grouped by (task, shard): shard {@code k} of task {@code t} owns the requests
+ * on task t whose ordinal among that task's requests is {@code k} modulo the shard count, so
+ * candidates as well as tasks spread over the cluster.
+ */
+final class CandidateBatch implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final int candidates;
+  /** Instruction range of function f of candidate c: [functionStart[3c+f], functionStart[3c+f+1]). */
+  private final int[] functionStart;
+  private final byte[] ops;
+  /** in1, in2, out per instruction. */
+  private final int[] addresses;
+  private final double[] activations;
+  /** d0, d1, d2 per instruction. */
+  private final float[] data;
+
+  private final int[] requestCandidate;
+  private final int[] requestTask;
+  private final long[] requestTrainExamples;
+  private final long[] requestSeed;
+
+  private final int shards;
+  /** Requests of group g = task * shards + shard: groupRequests[groupStart[g] .. groupStart[g+1]). */
+  private final int[] groupStart;
+  private final int[] groupRequests;
+
+  private CandidateBatch(int candidates, int[] functionStart, byte[] ops, int[] addresses, double[] activations,
+      float[] data, int[] requestCandidate, int[] requestTask, long[] requestTrainExamples, long[] requestSeed,
+      int shards, int[] groupStart, int[] groupRequests) {
+    this.candidates = candidates;
+    this.functionStart = functionStart;
+    this.ops = ops;
+    this.addresses = addresses;
+    this.activations = activations;
+    this.data = data;
+    this.requestCandidate = requestCandidate;
+    this.requestTask = requestTask;
+    this.requestTrainExamples = requestTrainExamples;
+    this.requestSeed = requestSeed;
+    this.shards = shards;
+    this.groupStart = groupStart;
+    this.groupRequests = groupRequests;
+  }
+
+  /** Encodes a batch for {@code numTasks} tasks split into {@code shards} shards each. */
+  static CandidateBatch encode(List<Algorithm> candidates, List<EvaluationRequest> requests, int numTasks,
+      int shards) {
+    if (shards < 1) {
+      throw new IllegalArgumentException("shards per task must be >= 1, but was " + shards);
+    }
+    int instructions = 0;
+    for (Algorithm a : candidates) {
+      instructions += a.size();
+    }
+    int[] functionStart = new int[3 * candidates.size() + 1];
+    byte[] ops = new byte[instructions];
+    int[] addresses = new int[3 * instructions];
+    double[] activations = new double[instructions];
+    float[] data = new float[3 * instructions];
+    int n = 0;
+    int f = 0;
+    for (Algorithm a : candidates) {
+      for (ComponentFunctionType type : ComponentFunctionType.values()) {
+        functionStart[f++] = n;
+        for (Instruction in : a.function(type)) {
+          ops[n] = (byte) in.op().id();
+          addresses[3 * n] = in.in1();
+          addresses[3 * n + 1] = in.in2();
+          addresses[3 * n + 2] = in.out();
+          activations[n] = in.activation();
+          data[3 * n] = in.d0();
+          data[3 * n + 1] = in.d1();
+          data[3 * n + 2] = in.d2();
+          n++;
+        }
+      }
+    }
+    functionStart[f] = n;
+
+    int r = requests.size();
+    int[] requestCandidate = new int[r];
+    int[] requestTask = new int[r];
+    long[] requestTrainExamples = new long[r];
+    long[] requestSeed = new long[r];
+    int groups = numTasks * shards;
+    int[] groupOf = new int[r];
+    int[] groupSize = new int[groups];
+    int[] perTask = new int[numTasks];
+    for (int i = 0; i < r; i++) {
+      EvaluationRequest q = requests.get(i);
+      if (q.candidate() < 0 || q.candidate() >= candidates.size()) {
+        throw new IllegalArgumentException("request " + i + " names candidate " + q.candidate() + " of a batch of "
+            + candidates.size());
+      }
+      if (q.task() < 0 || q.task() >= numTasks) {
+        throw new IllegalArgumentException("request " + i + " names task " + q.task() + " of a list of " + numTasks);
+      }
+      requestCandidate[i] = q.candidate();
+      requestTask[i] = q.task();
+      requestTrainExamples[i] = q.numTrainExamples();
+      requestSeed[i] = q.seed();
+      int g = q.task() * shards + (perTask[q.task()]++ % shards);
+      groupOf[i] = g;
+      groupSize[g]++;
+    }
+    int[] groupStart = new int[groups + 1];
+    for (int g = 0; g < groups; g++) {
+      groupStart[g + 1] = groupStart[g] + groupSize[g];
+    }
+    int[] fill = groupStart.clone();
+    int[] groupRequests = new int[r];
+    for (int i = 0; i < r; i++) {
+      groupRequests[fill[groupOf[i]]++] = i;
+    }
+    return new CandidateBatch(candidates.size(), functionStart, ops, addresses, activations, data, requestCandidate,
+        requestTask, requestTrainExamples, requestSeed, shards, groupStart, groupRequests);
+  }
+
+  int candidates() {
+    return candidates;
+  }
+
+  int requests() {
+    return requestCandidate.length;
+  }
+
+  int shards() {
+    return shards;
+  }
+
+  /** Rebuilds candidate {@code c} (on an executor; instructions are small immutable records). */
+  Algorithm algorithm(int c) {
+    List<List<Instruction>> functions = new ArrayList<>(3);
+    for (int f = 0; f < 3; f++) {
+      int from = functionStart[3 * c + f];
+      int to = functionStart[3 * c + f + 1];
+      List<Instruction> function = new ArrayList<>(to - from);
+      for (int n = from; n < to; n++) {
+        function.add(new Instruction(Op.byId(ops[n]), addresses[3 * n], addresses[3 * n + 1],
+            addresses[3 * n + 2], activations[n], data[3 * n], data[3 * n + 1], data[3 * n + 2]));
+      }
+      functions.add(function);
+    }
+    return new Algorithm(functions.get(0), functions.get(1), functions.get(2));
+  }
+
+  /** First position in {@link #groupRequest} of (task, shard)'s requests. */
+  int groupFrom(int task, int shard) {
+    int g = task * shards + shard;
+    return g < groupStart.length - 1 ? groupStart[g] : 0;
+  }
+
+  /** End (exclusive) of (task, shard)'s requests; tasks beyond this batch's list own none. */
+  int groupTo(int task, int shard) {
+    int g = task * shards + shard;
+    return g < groupStart.length - 1 ? groupStart[g + 1] : 0;
+  }
+
+  int groupRequest(int position) {
+    return groupRequests[position];
+  }
+
+  int requestCandidate(int request) {
+    return requestCandidate[request];
+  }
+
+  long requestTrainExamples(int request) {
+    return requestTrainExamples[request];
+  }
+
+  long requestSeed(int request) {
+    return requestSeed[request];
+  }
+}

@@ -1,0 +1,84 @@
+package org.automlzero.spark;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.broadcast.Broadcast;
+import org.automlzero.core.algorithm.MemoryShape;
+import org.automlzero.core.interpreter.CompiledAlgorithm;
+import org.automlzero.core.interpreter.Interpreter;
+import org.automlzero.core.random.Rng;
+
+/**
+ * Executor side, once per generation and partition: evaluates the broadcast batch's requests
+ * that belong to this partition's (task, shard) elements with the core interpreter. It holds
+ * only the broadcast handle and the memory shape; each executor thread keeps one interpreter.
+ */
+final class EvaluateShards implements FlatMapFunction<Iterator<TaskShard>, ShardResults> {
+  private static final long serialVersionUID = 1L;
+
+  /** Executor threads are reused across Spark tasks, so each keeps its interpreter (and memory). */
+  private static final ThreadLocal<ThreadInterpreter> INTERPRETER = new ThreadLocal<>();
+
+  private record ThreadInterpreter(MemoryShape shape, double maxAbsError, Interpreter interpreter) {}
+
+  private final Broadcast<CandidateBatch> batch;
+  private final int scalars;
+  private final int vectors;
+  private final int matrices;
+  private final int features;
+  private final double maxAbsError;
+
+  EvaluateShards(Broadcast<CandidateBatch> batch, MemoryShape shape, double maxAbsError) {
+    this.batch = batch;
+    this.scalars = shape.scalars();
+    this.vectors = shape.vectors();
+    this.matrices = shape.matrices();
+    this.features = shape.features();
+    this.maxAbsError = maxAbsError;
+  }
+
+  @Override
+  public Iterator<ShardResults> call(Iterator<TaskShard> shards) {
+    long start = System.nanoTime(); // timing only; never affects results
+    CandidateBatch b = batch.value();
+    MemoryShape shape = new MemoryShape(scalars, vectors, matrices, features);
+    Interpreter interpreter = interpreter(shape);
+    CompiledAlgorithm[] compiled = new CompiledAlgorithm[b.candidates()];
+    int total = 0;
+    List<TaskShard> mine = new ArrayList<>();
+    while (shards.hasNext()) {
+      TaskShard s = shards.next();
+      mine.add(s);
+      total += b.groupTo(s.task(), s.shard()) - b.groupFrom(s.task(), s.shard());
+    }
+    int[] requests = new int[total];
+    double[] fitness = new double[total];
+    int n = 0;
+    for (TaskShard s : mine) {
+      for (int p = b.groupFrom(s.task(), s.shard()), end = b.groupTo(s.task(), s.shard()); p < end; p++) {
+        int request = b.groupRequest(p);
+        int candidate = b.requestCandidate(request);
+        if (compiled[candidate] == null) {
+          compiled[candidate] = CompiledAlgorithm.compile(b.algorithm(candidate), shape);
+        }
+        requests[n] = request;
+        fitness[n] = interpreter.execute(compiled[candidate], s.learningTask(), b.requestTrainExamples(request),
+            new Rng(b.requestSeed(request)));
+        n++;
+      }
+    }
+    return Collections.singletonList(new ShardResults(requests, fitness, System.nanoTime() - start)).iterator();
+  }
+
+  private Interpreter interpreter(MemoryShape shape) {
+    ThreadInterpreter cached = INTERPRETER.get();
+    if (cached == null || !cached.shape().equals(shape) || cached.maxAbsError() != maxAbsError) {
+      cached = new ThreadInterpreter(shape, maxAbsError, new Interpreter(shape, maxAbsError));
+      INTERPRETER.set(cached);
+    }
+    return cached.interpreter();
+  }
+}

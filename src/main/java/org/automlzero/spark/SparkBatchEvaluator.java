@@ -1,0 +1,216 @@
+package org.automlzero.spark;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.storage.StorageLevel;
+import org.automlzero.core.algorithm.Algorithm;
+import org.automlzero.core.algorithm.MemoryShape;
+import org.automlzero.core.search.BatchEvaluator;
+import org.automlzero.core.search.EvaluationRequest;
+import org.automlzero.core.task.LearningTaskSpec;
+import org.automlzero.core.task.TaskList;
+import org.automlzero.core.task.TaskType;
+
+/**
+ * The Spark {@link BatchEvaluator}. A task list's tasks are loaded once into a persisted RDD of
+ * (task, shard) elements, where they stay in executor memory; each call then broadcasts one
+ * compact {@link CandidateBatch}, runs {@link EvaluateShards} over the cached partitions
+ * (no shuffle) and collects fitness per request. Splitting every task into shards spreads
+ * candidates as well as tasks, so parallelism is not capped by the task count.
+ *
+ * <p>Results are a pure function of (candidate, task, seed): the partition and shard counts,
+ * the master and lost executors never change them.
+ */
+public final class SparkBatchEvaluator implements BatchEvaluator {
+  /** Task lists kept cached at once (search, select, final); older ones are unpersisted. */
+  private static final int CACHED_TASK_LISTS = 3;
+
+  private final JavaSparkContext jsc;
+  private final MemoryShape shape;
+  private final double maxAbsError;
+  private final int partitions;
+  private final int fixedShards;
+  private final String storeRoot;
+  private final Map<TaskList, CachedTasks> cache = new LinkedHashMap<>(4, 0.75f, true);
+  private final Map<String, Integer> calls = new LinkedHashMap<>();
+  private String nextDescription;
+  private EvaluatorStats stats = EvaluatorStats.ZERO;
+
+  private record CachedTasks(JavaRDD<TaskShard> shards, int shardsPerTask, int partitions) {}
+
+  /**
+   * @param partitions partitions of each task RDD (Spark tasks per generation); 0 = the
+   *     context's default parallelism
+   * @param shardsPerTask shards per task; 0 = the fewest that give every partition the same
+   *     number of (task, shard) elements
+   * @param storeRoot root of the Parquet task store for projected binary tasks (null if none)
+   */
+  public SparkBatchEvaluator(JavaSparkContext jsc, MemoryShape shape, double maxAbsError, int partitions,
+      int shardsPerTask, String storeRoot) {
+    if (partitions < 0) {
+      throw new IllegalArgumentException("partitions must be >= 0 (0 = default parallelism), but was " + partitions);
+    }
+    if (shardsPerTask < 0) {
+      throw new IllegalArgumentException("shards per task must be >= 0 (0 = automatic), but was " + shardsPerTask);
+    }
+    this.jsc = jsc;
+    this.shape = shape;
+    this.maxAbsError = maxAbsError;
+    this.partitions = partitions;
+    this.fixedShards = shardsPerTask;
+    this.storeRoot = storeRoot;
+  }
+
+  /** The label of the next Spark job, e.g. "generation 42"; the evaluator adds what it evaluates. */
+  public void describeNext(String label) {
+    this.nextDescription = label;
+  }
+
+  /** Totals since construction (for progress lines and the benchmark). */
+  public EvaluatorStats stats() {
+    return stats;
+  }
+
+  @Override
+  public double[] evaluate(TaskList tasks, List<Algorithm> candidates, List<EvaluationRequest> requests) {
+    return evaluate(tasks, candidates, requests, null);
+  }
+
+  /** The same, shown in the Spark UI as the job's description (e.g. "generation 42: evaluate 1,200 candidates"). */
+  @Override
+  public double[] evaluate(TaskList tasks, List<Algorithm> candidates, List<EvaluationRequest> requests,
+      String description) {
+    String label = nextDescription;
+    nextDescription = null;
+    if (requests.isEmpty()) {
+      return new double[0];
+    }
+    CachedTasks cached = cached(tasks);
+    long start = System.nanoTime(); // timing only; the one-off task loading is not per-generation work
+    CandidateBatch batch = CandidateBatch.encode(candidates, requests, tasks.size(), cached.shardsPerTask());
+    int call = calls.merge(tasks.name(), 1, Integer::sum);
+    jsc.setJobDescription(description != null ? description
+        : (label != null ? label : tasks.name() + " batch " + call) + ": evaluate "
+            + number(distinctCandidates(requests, candidates.size())) + " candidates (" + number(requests.size())
+            + " evaluations on " + number(tasks.size()) + " " + tasks.name() + " tasks)");
+    Broadcast<CandidateBatch> broadcast = jsc.broadcast(batch);
+    List<ShardResults> results;
+    try {
+      results = cached.shards().mapPartitions(new EvaluateShards(broadcast, shape, maxAbsError)).collect();
+    } finally {
+      broadcast.destroy();
+      jsc.setJobDescription(null);
+    }
+    double[] fitness = new double[requests.size()];
+    boolean[] seen = new boolean[requests.size()];
+    int received = 0;
+    long busy = 0;
+    long slowest = 0;
+    for (ShardResults r : results) {
+      for (int i = 0; i < r.requests().length; i++) {
+        int q = r.requests()[i];
+        if (seen[q]) {
+          throw new IllegalStateException("Spark returned request " + q + " twice in a batch of " + requests.size());
+        }
+        seen[q] = true;
+        fitness[q] = r.fitness()[i];
+        received++;
+      }
+      busy += r.evaluationNanos();
+      slowest = Math.max(slowest, r.evaluationNanos());
+    }
+    if (received != requests.size()) {
+      throw new IllegalStateException("Spark returned fitness for " + received + " of " + requests.size()
+          + " requests on task list '" + tasks.name() + "'");
+    }
+    stats = stats.plus(1, requests.size(), System.nanoTime() - start, busy, slowest);
+    return fitness;
+  }
+
+  /** Unpersists every cached task list. */
+  @Override
+  public void close() {
+    for (CachedTasks c : cache.values()) {
+      c.shards().unpersist(false);
+    }
+    cache.clear();
+  }
+
+  /** The (task, shard) layout chosen for a list of {@code numTasks} tasks: [partitions, shards]. */
+  int[] layout(int numTasks) {
+    int p = partitions > 0 ? partitions : Math.max(1, jsc.defaultParallelism());
+    int k = fixedShards > 0 ? fixedShards : p / gcd(numTasks, p);
+    return new int[] {Math.min(p, numTasks * k), k};
+  }
+
+  private CachedTasks cached(TaskList tasks) {
+    CachedTasks cached = cache.get(tasks);
+    if (cached != null) {
+      return cached;
+    }
+    if (cache.size() >= CACHED_TASK_LISTS) {
+      Iterator<Map.Entry<TaskList, CachedTasks>> eldest = cache.entrySet().iterator();
+      eldest.next().getValue().shards().unpersist(false);
+      eldest.remove();
+    }
+    int[] layout = layout(tasks.size());
+    int p = layout[0];
+    int k = layout[1];
+    List<Integer> elements = new ArrayList<>(tasks.size() * k);
+    for (int e = 0; e < tasks.size() * k; e++) {
+      elements.add(e);
+    }
+    boolean projected = false;
+    for (LearningTaskSpec spec : tasks.specs()) {
+      projected |= spec.type() == TaskType.PROJECTED_BINARY_CLASSIFICATION;
+    }
+    if (projected && storeRoot == null) {
+      throw new IllegalArgumentException("task list '" + tasks.name()
+          + "' has projected binary tasks but no data set was given (--data DIR)");
+    }
+    // Contiguous slices keep a task's shards together, so a partition holds each task once.
+    JavaRDD<TaskShard> shards = jsc.parallelize(elements, p)
+        .mapPartitions(new LoadTaskShards(tasks, k, projected ? storeRoot : null))
+        .setName("tasks '" + tasks.name() + "' (" + tasks.size() + " tasks x " + k + " shards)")
+        .persist(StorageLevel.MEMORY_ONLY());
+    jsc.setJobDescription("load " + number(tasks.size()) + " " + tasks.name() + " tasks into executor memory");
+    try {
+      shards.count();
+    } catch (Exception e) { // SparkException is checked in Java's eyes but thrown unchecked by Scala
+      shards.unpersist(false);
+      throw SparkErrors.unwrap(e);
+    } finally {
+      jsc.setJobDescription(null);
+    }
+    cached = new CachedTasks(shards, k, p);
+    cache.put(tasks, cached);
+    return cached;
+  }
+
+  private static int distinctCandidates(List<EvaluationRequest> requests, int candidates) {
+    boolean[] used = new boolean[candidates];
+    int n = 0;
+    for (EvaluationRequest r : requests) {
+      if (r.candidate() >= 0 && r.candidate() < candidates && !used[r.candidate()]) {
+        used[r.candidate()] = true;
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private static int gcd(int a, int b) {
+    return b == 0 ? a : gcd(b, a % b);
+  }
+
+  static String number(long n) {
+    return String.format(Locale.ROOT, "%,d", n);
+  }
+}

@@ -1,0 +1,117 @@
+package org.automlzero.spark;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.automlzero.core.config.ExperimentConfig;
+import org.automlzero.core.search.BatchEvaluator;
+import org.automlzero.core.search.CachingTaskProvider;
+import org.automlzero.core.search.ExperimentRunner;
+import org.automlzero.core.search.Fingerprinter;
+import org.automlzero.core.search.GenerationListener;
+import org.automlzero.core.search.InProcessEvaluator;
+import org.automlzero.core.search.RunSpec;
+import org.automlzero.core.search.SearchResult;
+import org.automlzero.core.search.SearchSpec;
+import org.automlzero.core.search.TaskProvider;
+import org.automlzero.core.search.WorkerPool;
+import org.automlzero.core.task.LearningTaskSpec;
+import org.automlzero.core.task.TaskGenerator;
+import org.automlzero.core.task.TaskList;
+import org.automlzero.core.task.TaskType;
+
+/**
+ * Runs one experiment config with the core's experiment flow and generation loop, evaluating on
+ * Spark (or, for comparison, in-process). All evolution logic stays in the core, so a Spark run
+ * and an in-process run with the same config and seed give identical results; this class only
+ * wires the evaluator, the task store, the session and the progress lines.
+ */
+public final class SparkSearch {
+  /** How to run: Spark layout (0 = automatic) or in-process with the config's thread count. */
+  public record Options(boolean inProcess, int partitions, int shardsPerTask, GenerationListener extraListener) {
+    public static Options spark() {
+      return new Options(false, 0, 0, GenerationListener.NONE);
+    }
+  }
+
+  private SparkSearch() {}
+
+  /**
+   * Checks what can be checked before any long work: projected binary task lists against the
+   * data set's manifest and files. Throws IllegalArgumentException naming the file.
+   */
+  public static void checkData(ExperimentConfig config) {
+    RunSpec run = config.run();
+    List<TaskList> projected = new ArrayList<>();
+    for (TaskList list : List.of(run.searchTasks(), run.selectTasks(), run.finalTasks())) {
+      for (LearningTaskSpec spec : list.specs()) {
+        if (spec.type() == TaskType.PROJECTED_BINARY_CLASSIFICATION) {
+          projected.add(list);
+          break;
+        }
+      }
+    }
+    if (projected.isEmpty()) {
+      return;
+    }
+    ParquetTaskStore store = ParquetTaskStore.open(config.dataPath());
+    for (TaskList list : projected) {
+      store.check(list);
+    }
+  }
+
+  /** True when any task list reads the Parquet store. */
+  static boolean needsData(ExperimentConfig config) {
+    RunSpec run = config.run();
+    for (TaskList list : List.of(run.searchTasks(), run.selectTasks(), run.finalTasks())) {
+      for (LearningTaskSpec spec : list.specs()) {
+        if (spec.type() == TaskType.PROJECTED_BINARY_CLASSIFICATION) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Runs the config. {@code session} is used for Spark runs (null with {@code inProcess}).
+   * Progress and result lines go to {@code out}.
+   */
+  public static SearchResult run(ExperimentConfig config, SparkSession session, Options options, PrintStream out) {
+    RunSpec run = config.run();
+    SearchSpec spec = run.search();
+    String dataPath = needsData(config) ? config.dataPath() : null;
+    ParquetTaskStore store = dataPath == null ? null : ParquetTaskStore.open(dataPath);
+    TaskGenerator generator = new TaskGenerator(store);
+    // The driver needs the tasks too: FEC fingerprints run here, on the first examples of each task.
+    TaskProvider provider = new CachingTaskProvider(generator::generate);
+    int threads = config.threads() > 0 ? config.threads() : Runtime.getRuntime().availableProcessors();
+    SparkProgress progress = new SparkProgress(spec.progressEvery(), out);
+    try (WorkerPool pool = new WorkerPool(threads);
+        BatchEvaluator evaluator = options.inProcess()
+            ? new InProcessEvaluator(spec.shape(), spec.maxAbsError(), provider, pool)
+            : new SparkBatchEvaluator(JavaSparkContext.fromSparkContext(session.sparkContext()), spec.shape(),
+                spec.maxAbsError(), options.partitions(), options.shardsPerTask(), dataPath)) {
+      if (evaluator instanceof SparkBatchEvaluator sbe) {
+        progress.watch(sbe);
+      }
+      Fingerprinter fingerprinter = spec.fec().enabled()
+          ? new Fingerprinter(spec.shape(), spec.maxAbsError(), spec.fec(), pool) : null;
+      GenerationListener listener = report -> {
+        progress.onGeneration(report);
+        options.extraListener().onGeneration(report);
+      };
+      ExperimentRunner runner = new ExperimentRunner(run, evaluator, provider, fingerprinter, listener, out::println);
+      SearchResult result = runner.run();
+      out.println(String.format(Locale.ROOT,
+          "Search done: %d experiment(s), %d individuals in %.1f s (%.0f individuals/s), FEC hit rate %.3f",
+          result.experiments(), result.individuals(), result.elapsedSeconds(), result.individualsPerSecond(),
+          result.fecHits() + result.fecMisses() == 0 ? 0.0
+              : (double) result.fecHits() / (result.fecHits() + result.fecMisses())));
+      return result;
+    }
+  }
+}

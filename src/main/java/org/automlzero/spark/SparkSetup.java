@@ -1,0 +1,47 @@
+package org.automlzero.spark;
+
+import java.util.regex.Pattern;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Starts (or joins) the job's SparkSession. Under spark-submit the master and settings come
+ * from it; a plain {@code java} launch falls back to {@code local[*]}. The master URL is checked
+ * first, so a typo fails with one line instead of a Spark stack trace.
+ */
+public final class SparkSetup {
+  /** Default master when neither spark-submit nor the caller sets one. */
+  public static final String DEFAULT_MASTER = "local[*]";
+
+  private static final Pattern MASTER = Pattern.compile(
+      "local|local\\[(\\d+|\\*)(,\\d+)?]|local-cluster\\[.+]|spark://.+|yarn|k8s://.+");
+
+  private SparkSetup() {}
+
+  /** Throws a message naming the value and the accepted forms when {@code master} is not a master URL. */
+  public static void checkMaster(String master) {
+    if (master == null || !MASTER.matcher(master.trim()).matches()) {
+      throw new IllegalArgumentException("--master '" + master + "' is not a Spark master URL: use local[*], "
+          + "local[N], spark://HOST:PORT, yarn or k8s://https://HOST:PORT");
+    }
+  }
+
+  /** The master spark-submit set (system property spark.master), else {@code fallback}. */
+  public static String master(String fallback) {
+    return new SparkConf().get("spark.master", fallback == null ? DEFAULT_MASTER : fallback);
+  }
+
+  /**
+   * The session for a run: app name shown in the Spark UI, console progress bars off (the job
+   * prints its own progress lines). {@code master} is used only when spark-submit set none.
+   */
+  public static SparkSession start(String appName, String master) {
+    String chosen = master(master);
+    checkMaster(chosen);
+    return SparkSession.builder()
+        .appName(appName)
+        .master(chosen)
+        .config("spark.ui.showConsoleProgress", "false")
+        .getOrCreate();
+  }
+}

@@ -1,0 +1,73 @@
+package org.automlzero.core.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FecCacheTest {
+  @Test
+  void missThenHit() {
+    FecCache cache = new FecCache(10, 0);
+    assertThat(cache.find(42)).isNaN();
+    cache.insert(42, 0.75);
+    assertThat(cache.find(42)).isEqualTo(0.75);
+    assertThat(cache.find(43)).isNaN();
+  }
+
+  @Test
+  void evictsTheLeastRecentlyUsed() {
+    FecCache cache = new FecCache(3, 0);
+    cache.insert(1, 0.1);
+    cache.insert(2, 0.2);
+    cache.insert(3, 0.3);
+    cache.find(1); // 1 is now the most recently used; 2 the least
+    cache.insert(4, 0.4);
+    assertThat(cache.contains(2)).isFalse();
+    assertThat(cache.contains(1)).isTrue();
+    assertThat(cache.entries()).extracting(FecCache.Entry::hash).containsExactly(3L, 1L, 4L);
+  }
+
+  @Test
+  void forgetsAfterForgetEveryHits() {
+    FecCache cache = new FecCache(10, 3);
+    cache.insert(7, 0.5);
+    assertThat(cache.find(7)).isEqualTo(0.5);
+    assertThat(cache.find(7)).isEqualTo(0.5);
+    assertThat(cache.find(7)).isEqualTo(0.5); // the third hit still answers, then the entry is gone
+    assertThat(cache.find(7)).isNaN();
+  }
+
+  @Test
+  void restoresItsContentsExactly() {
+    FecCache cache = new FecCache(5, 4);
+    cache.insert(1, 0.1);
+    cache.insert(2, 0.2);
+    cache.find(1);
+    FecCache copy = new FecCache(5, 4);
+    copy.restore(cache.entries());
+    assertThat(copy.entries()).isEqualTo(cache.entries());
+    assertThat(copy.entries()).containsExactly(new FecCache.Entry(2, 0.2, 0), new FecCache.Entry(1, 0.1, 1));
+  }
+
+  @Test
+  void hashDependsOnErrorsTaskAndTrainExamples() {
+    double[] train = {0.1, 0.2, 0.3};
+    double[] valid = {0.4, 0.5};
+    long h = FecCache.hash(train, 3, valid, 2, 0, 100);
+    assertThat(FecCache.hash(train.clone(), 3, valid.clone(), 2, 0, 100)).isEqualTo(h);
+    assertThat(FecCache.hash(train, 3, valid, 2, 1, 100)).isNotEqualTo(h);
+    assertThat(FecCache.hash(train, 3, valid, 2, 0, 0)).isNotEqualTo(h);
+    assertThat(FecCache.hash(new double[] {0.1, 0.2, 0.30000000000000004}, 3, valid, 2, 0, 100)).isNotEqualTo(h);
+    // Moving an error from the train list to the valid list changes the hash.
+    assertThat(FecCache.hash(train, 2, new double[] {0.3, 0.4, 0.5}, 3, 0, 100)).isNotEqualTo(h);
+  }
+
+  @Test
+  void rejectsBadSettings() {
+    assertThatThrownBy(() -> new FecCache(1, 0)).hasMessage("FEC cache size must be >= 2, but was 1");
+    assertThatThrownBy(() -> new FecCache(10, 1)).hasMessage("FEC forget_every must be 0 (never) or >= 2, but was 1");
+    assertThat(List.of()).isEmpty();
+  }
+}
