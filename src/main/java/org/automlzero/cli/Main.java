@@ -24,6 +24,7 @@ public final class Main {
     try {
       return switch (command) {
         // Each subcommand adds its case here.
+        case "bench" -> org.automlzero.core.bench.InterpreterBench.run(rest);
         case "search", "demo" -> SparkSearchCommand.run(command, rest);
         case "search-local" -> SearchCommand.run(rest);
         case "prepare" -> PrepareCommand.run(rest);
