@@ -24,8 +24,10 @@ public final class Main {
     try {
       return switch (command) {
         // Each subcommand adds its case here.
+        case "bench" -> org.automlzero.core.bench.InterpreterBench.run(rest);
         case "search", "demo" -> SparkSearchCommand.run(command, rest);
         case "search-local" -> SearchCommand.run(rest);
+        case "prepare" -> PrepareCommand.run(rest);
         default -> {
           System.err.println("error: unknown subcommand '" + command + "'\n" + usage());
           yield 2;

@@ -115,7 +115,8 @@ public final class HandCodedAlgorithms {
 
   /**
    * Fails with a message naming the algorithm and the addresses it needs when the memory is too
-   * small for it, e.g. "init algorithm NEURAL_NET needs at least 5 scalar, 9 vector and 2 matrix
+   * small for it (call it before running a hand-coded algorithm on a configured memory), e.g.
+   * "init algorithm NEURAL_NET needs at least 5 scalar, 9 vector and 2 matrix
    * addresses, but the memory has 4 scalar, 3 vector and 1 matrix addresses".
    */
   public static void checkFits(String name, Algorithm algorithm, MemoryShape shape) {

@@ -10,13 +10,18 @@ import org.automlzero.core.algorithm.Op;
 
 /**
  * An algorithm decoded once, for one memory shape, into primitive arrays the interpreter runs:
- * per instruction an op code and three absolute offsets into the flat memory, plus two
- * constants. Instructions whose results are never read ({@link Liveness}) are dropped; dead
+ * per instruction an op code and three bank addresses (for VECTOR/MATRIX_CONST_SET the first
+ * is the entry's index within the vector or row-major matrix), plus two constants. Instructions whose results are never read ({@link Liveness}) are dropped; dead
  * random instructions become a "skip n draws" so the random stream stays the same. Immutable.
  */
 public final class CompiledAlgorithm {
   /** Op code of the synthetic "skip {@code a} random draws" instruction (ids 0..64 are the ops). */
   static final int SKIP_DRAWS = 65;
+  /** Op codes of the unrolled F = 4 variants are this plus the op id. */
+  static final int F4_OFFSET = 100;
+  /** Ops with an unrolled F = 4 variant in the interpreter. */
+  private static final java.util.Set<Op> F4_VARIANTS = java.util.EnumSet.of(Op.VECTOR_HEAVYSIDE,
+      Op.SCALAR_VECTOR_PRODUCT, Op.VECTOR_SUM, Op.VECTOR_DIFF, Op.VECTOR_PRODUCT, Op.VECTOR_INNER_PRODUCT);
   /** Ints per instruction in the code arrays: op, a (in1), b (in2), c (out). */
   static final int STRIDE = 4;
 
@@ -31,6 +36,8 @@ public final class CompiledAlgorithm {
   final int predictLength;
   final int learnLength;
   final int instructionsKept;
+  /** False when no kept Predict instruction writes v0, so Learn can reuse the features as they are. */
+  final boolean predictWritesFeatures;
   final int instructionsTotal;
 
   private CompiledAlgorithm(MemoryShape shape, Function setup, Function predict, Function learn, int total) {
@@ -46,6 +53,7 @@ public final class CompiledAlgorithm {
     this.learnLength = learn.length;
     this.instructionsKept = setup.kept + predict.kept + learn.kept;
     this.instructionsTotal = total;
+    this.predictWritesFeatures = predict.writesFeatures;
   }
 
   /**
@@ -92,6 +100,7 @@ public final class CompiledAlgorithm {
     double[] data;
     int length;
     int kept;
+    boolean writesFeatures;
   }
 
   private static Function encode(Algorithm algorithm, ComponentFunctionType type, MemoryShape shape,
@@ -126,22 +135,25 @@ public final class CompiledAlgorithm {
         continue;
       }
       int base = at * STRIDE;
-      f.code[base] = op.id();
-      f.code[base + 1] = offset(op.in1(), instruction.in1(), shape);
-      f.code[base + 2] = offset(op.in2(), instruction.in2(), shape);
-      f.code[base + 3] = offset(op.out(), instruction.out(), shape);
+      f.code[base] = features == 4 && F4_VARIANTS.contains(op) ? F4_OFFSET + op.id() : op.id();
+      if (op.out() == Kind.VECTOR && instruction.out() == MemoryShape.FEATURES) {
+        f.writesFeatures = true;
+      }
+      f.code[base + 1] = op.in1() == Kind.NONE ? 0 : instruction.in1();
+      f.code[base + 2] = op.in2() == Kind.NONE ? 0 : instruction.in2();
+      f.code[base + 3] = instruction.out();
       switch (op.data()) {
         case NONE -> { }
         case CONSTANT -> f.data[at * 2] = instruction.activation();
         case VECTOR_ENTRY -> {
           int index = entryIndex(instruction.d0(), features, type, i, "index d0");
-          f.code[base + 3] += index;
+          f.code[base + 1] = index;
           f.data[at * 2] = instruction.d1();
         }
         case MATRIX_ENTRY -> {
           int row = entryIndex(instruction.d0(), features, type, i, "row d0");
           int column = entryIndex(instruction.d1(), features, type, i, "column d1");
-          f.code[base + 3] += row * features + column;
+          f.code[base + 1] = row * features + column;
           f.data[at * 2] = instruction.d2();
         }
         case UNIFORM, GAUSSIAN -> {
@@ -201,16 +213,5 @@ public final class CompiledAlgorithm {
           + " entries");
     }
     return index;
-  }
-
-  /** Absolute offset of an address in the flat memory: scalars, then vectors, then matrices. */
-  static int offset(Kind kind, int address, MemoryShape shape) {
-    int f = shape.features();
-    return switch (kind) {
-      case NONE -> 0;
-      case SCALAR -> address;
-      case VECTOR -> shape.scalars() + address * f;
-      case MATRIX -> shape.scalars() + shape.vectors() * f + address * f * f;
-    };
   }
 }

@@ -8,9 +8,11 @@ import org.automlzero.core.task.LearningTask;
 
 /**
  * Runs compiled algorithms on tasks exactly as SEMANTICS.md says (the original's executor).
- * One instance per thread: it owns one flat {@code double[]} memory (scalars, then vectors,
- * then row-major matrices, then a scratch matrix for aliased products) that it wipes per task.
- * The hot loop is a switch on an int op code over primitive arrays; it never allocates.
+ * One instance per thread: it owns the memory it reuses and wipes per task: one
+ * {@code double[]} of scalars and one {@code double[]} per vector (F entries) and per matrix
+ * (F x F, row-major), plus scratch space for aliased products. Each vector and matrix is its
+ * own array so that elementwise loops index every operand with the same {@code i}, which lets
+ * the JIT vectorise them. The hot loop is a switch on an int op code; it never allocates.
  */
 public final class Interpreter {
   /** The original's default early-stopping threshold on |error|. */
@@ -22,10 +24,11 @@ public final class Interpreter {
   private final double maxAbsError;
   private final int f;
   private final int ff;
-  private final int memorySize;
-  private final int scratch;
-  private final int featuresOffset;
-  private final double[] m;
+  private final double[] s;
+  private final double[][] v;
+  private final double[][] mt;
+  private final double[] scratchVector;
+  private final double[] scratchMatrix;
 
   private Rng rng;
   private long trainSteps;
@@ -42,10 +45,11 @@ public final class Interpreter {
     this.maxAbsError = maxAbsError;
     this.f = shape.features();
     this.ff = f * f;
-    this.memorySize = shape.scalars() + shape.vectors() * f + shape.matrices() * ff;
-    this.scratch = memorySize;
-    this.featuresOffset = shape.scalars() + MemoryShape.FEATURES * f;
-    this.m = new double[memorySize + ff];
+    this.s = new double[shape.scalars()];
+    this.v = new double[shape.vectors()][f];
+    this.mt = new double[shape.matrices()][ff];
+    this.scratchVector = new double[f];
+    this.scratchMatrix = new double[ff];
   }
 
   /** The memory shape this interpreter runs. */
@@ -134,9 +138,19 @@ public final class Interpreter {
     return trainSteps;
   }
 
-  /** Test hook: the flat memory (scalars, vectors, row-major matrices). */
-  double[] memory() {
-    return m;
+  /** Test hook: the scalar bank. */
+  double[] scalars() {
+    return s;
+  }
+
+  /** Test hook: the vector bank (one array of F per address). */
+  double[][] vectors() {
+    return v;
+  }
+
+  /** Test hook: the matrix bank (one row-major array of F x F per address). */
+  double[][] matrices() {
+    return mt;
   }
 
   /** Test hook: runs Setup on the current memory, without wiping it first. */
@@ -157,7 +171,13 @@ public final class Interpreter {
   }
 
   private void setup(CompiledAlgorithm algorithm) {
-    Arrays.fill(m, 0, memorySize, 0.0);
+    Arrays.fill(s, 0.0);
+    for (double[] vector : v) {
+      Arrays.fill(vector, 0.0);
+    }
+    for (double[] matrix : mt) {
+      Arrays.fill(matrix, 0.0);
+    }
     run(algorithm.setupCode, algorithm.setupData, algorithm.setupLength);
   }
 
@@ -166,7 +186,8 @@ public final class Interpreter {
    * Returns -1 on success, else the index (within this call) of the step that stopped early.
    */
   private int train(CompiledAlgorithm algorithm, LearningTask task, long position, int steps, double[] errors) {
-    final double[] mem = m;
+    final double[] sc = s;
+    final double[] x = v[MemoryShape.FEATURES];
     final double[] features = task.trainFeatures();
     final double[] labels = task.trainLabels();
     final int n = task.numTrain();
@@ -177,6 +198,7 @@ public final class Interpreter {
     final int[] lCode = algorithm.learnCode;
     final double[] lData = algorithm.learnData;
     final int lLen = algorithm.learnLength;
+    final boolean predictWritesFeatures = algorithm.predictWritesFeatures;
     int epoch = (int) (position / n);
     int at = (int) (position % n);
     int[] order = task.epochOrder(epoch);
@@ -184,13 +206,13 @@ public final class Interpreter {
       trainSteps++;
       int example = order[at];
       int row = example * f;
-      System.arraycopy(features, row, mem, featuresOffset, f);
-      mem[MemoryShape.LABEL] = 0.0;
+      loadFeatures(features, row, x);
+      sc[MemoryShape.LABEL] = 0.0;
       run(pCode, pData, pLen);
-      double prediction = mem[MemoryShape.PREDICTION];
+      double prediction = sc[MemoryShape.PREDICTION];
       if (accuracy) {
         prediction = sigmoid(prediction);
-        mem[MemoryShape.PREDICTION] = prediction;
+        sc[MemoryShape.PREDICTION] = prediction;
       }
       double label = labels[example];
       double error = Math.abs(label - prediction);
@@ -200,8 +222,10 @@ public final class Interpreter {
       if (errors != null) {
         errors[step] = error;
       }
-      System.arraycopy(features, row, mem, featuresOffset, f);
-      mem[MemoryShape.LABEL] = label;
+      if (predictWritesFeatures) {
+        loadFeatures(features, row, x);
+      }
+      sc[MemoryShape.LABEL] = label;
       run(lCode, lData, lLen);
       if (++at == n) {
         at = 0;
@@ -216,7 +240,8 @@ public final class Interpreter {
 
   /** Validates on the first {@code count} examples; the loss is divided by all valid examples. */
   private double validate(CompiledAlgorithm algorithm, LearningTask task, int count, double[] errors) {
-    final double[] mem = m;
+    final double[] sc = s;
+    final double[] x = v[MemoryShape.FEATURES];
     final double[] features = task.validFeatures();
     final double[] labels = task.validLabels();
     final int[] pCode = algorithm.predictCode;
@@ -225,13 +250,13 @@ public final class Interpreter {
     final boolean accuracy = task.evalType() == EvalType.ACCURACY;
     double loss = 0.0;
     for (int i = 0; i < count; i++) {
-      System.arraycopy(features, i * f, mem, featuresOffset, f);
-      mem[MemoryShape.LABEL] = 0.0;
+      loadFeatures(features, i * f, x);
+      sc[MemoryShape.LABEL] = 0.0;
       run(pCode, pData, pLen);
       double label = labels[i];
       double error;
       if (accuracy) {
-        double p = sigmoid(mem[MemoryShape.PREDICTION]);
+        double p = sigmoid(sc[MemoryShape.PREDICTION]);
         if (p > 1.0 || p < 0.0) {
           error = Double.POSITIVE_INFINITY;
         } else {
@@ -239,7 +264,7 @@ public final class Interpreter {
         }
         loss += error;
       } else {
-        error = label - mem[MemoryShape.PREDICTION];
+        error = label - sc[MemoryShape.PREDICTION];
         loss += error * error;
       }
       double absError = Math.abs(error);
@@ -252,6 +277,18 @@ public final class Interpreter {
     }
     loss /= task.numValid();
     return accuracy ? 1.0 - loss : flipAndSquash(Math.sqrt(loss));
+  }
+
+  /** v0 = one example's features (a plain copy; unrolled for F = 4, where arraycopy's set-up dominates). */
+  private void loadFeatures(double[] features, int from, double[] x) {
+    if (f == 4) {
+      x[0] = features[from];
+      x[1] = features[from + 1];
+      x[2] = features[from + 2];
+      x[3] = features[from + 3];
+    } else {
+      System.arraycopy(features, from, x, 0, f);
+    }
   }
 
   /** Maps a loss in [0, inf] to a fitness in [0, 1]; NaN and infinity give 0. */
@@ -268,7 +305,9 @@ public final class Interpreter {
 
   /** Runs {@code length} decoded instructions. */
   private void run(int[] code, double[] data, int length) {
-    final double[] m = this.m;
+    final double[] s = this.s;
+    final double[][] v = this.v;
+    final double[][] mt = this.mt;
     final int f = this.f;
     final int ff = this.ff;
     for (int pc = 0; pc < length; pc++) {
@@ -278,136 +317,191 @@ public final class Interpreter {
       final int c = code[base + 3];
       switch (code[base]) {
         case 0 -> { }
-        case 1 -> m[c] = m[a] + m[b];
-        case 2 -> m[c] = m[a] - m[b];
-        case 3 -> m[c] = m[a] * m[b];
-        case 4 -> m[c] = m[a] / m[b];
-        case 5 -> m[c] = Math.abs(m[a]);
-        case 6 -> m[c] = 1.0 / m[a];
-        case 7 -> m[c] = Math.sin(m[a]);
-        case 8 -> m[c] = Math.cos(m[a]);
-        case 9 -> m[c] = Math.tan(m[a]);
-        case 10 -> m[c] = Math.asin(m[a]);
-        case 11 -> m[c] = Math.acos(m[a]);
-        case 12 -> m[c] = Math.atan(m[a]);
-        case 13 -> m[c] = Math.exp(m[a]);
-        case 14 -> m[c] = Math.log(m[a]);
-        case 15 -> m[c] = m[a] >= 0.0 ? 1.0 : 0.0;
-        case 16 -> heaviside(m, a, c, f);
-        case 17 -> heaviside(m, a, c, ff);
-        case 18 -> {
-          final double s = m[a];
-          for (int i = 0; i < f; i++) {
-            m[c + i] = m[b + i] * s;
-          }
-        }
-        case 19 -> Arrays.fill(m, c, c + f, m[a]);
-        case 20 -> reciprocal(m, a, c, f);
-        case 21 -> m[c] = Math.sqrt(dot(m, a, a, f));
-        case 22 -> abs(m, a, c, f);
-        case 23 -> sum(m, a, b, c, f);
-        case 24 -> diff(m, a, b, c, f);
-        case 25 -> product(m, a, b, c, f);
-        case 26 -> division(m, a, b, c, f);
-        case 27 -> m[c] = dot(m, a, b, f);
-        case 28 -> {
-          for (int i = 0; i < f; i++) {
-            final double u = m[a + i];
-            final int row = c + i * f;
-            for (int j = 0; j < f; j++) {
-              m[row + j] = u * m[b + j];
-            }
-          }
-        }
-        case 29 -> {
-          final double s = m[a];
-          for (int i = 0; i < ff; i++) {
-            m[c + i] = m[b + i] * s;
-          }
-        }
-        case 30 -> reciprocal(m, a, c, ff);
-        case 31 -> matrixVectorProduct(m, a, b, c);
+        case 1 -> s[c] = s[a] + s[b];
+        case 2 -> s[c] = s[a] - s[b];
+        case 3 -> s[c] = s[a] * s[b];
+        case 4 -> s[c] = s[a] / s[b];
+        case 5 -> s[c] = Math.abs(s[a]);
+        case 6 -> s[c] = 1.0 / s[a];
+        case 7 -> s[c] = Math.sin(s[a]);
+        case 8 -> s[c] = Math.cos(s[a]);
+        case 9 -> s[c] = Math.tan(s[a]);
+        case 10 -> s[c] = Math.asin(s[a]);
+        case 11 -> s[c] = Math.acos(s[a]);
+        case 12 -> s[c] = Math.atan(s[a]);
+        case 13 -> s[c] = Math.exp(s[a]);
+        case 14 -> s[c] = Math.log(s[a]);
+        case 15 -> s[c] = s[a] >= 0.0 ? 1.0 : 0.0;
+        case 16 -> heaviside(v[a], v[c], f);
+        case 17 -> heaviside(mt[a], mt[c], ff);
+        case 18 -> scale(s[a], v[b], v[c], f);
+        case 19 -> Arrays.fill(v[c], s[a]);
+        case 20 -> reciprocal(v[a], v[c], f);
+        case 21 -> s[c] = Math.sqrt(dot(v[a], 0, v[a], f));
+        case 22 -> abs(v[a], v[c], f);
+        case 23 -> sum(v[a], v[b], v[c], f);
+        case 24 -> diff(v[a], v[b], v[c], f);
+        case 25 -> product(v[a], v[b], v[c], f);
+        case 26 -> division(v[a], v[b], v[c], f);
+        case 27 -> s[c] = dot(v[a], 0, v[b], f);
+        case 28 -> outer(v[a], v[b], mt[c], f);
+        case 29 -> scale(s[a], mt[b], mt[c], ff);
+        case 30 -> reciprocal(mt[a], mt[c], ff);
+        case 31 -> matrixVectorProduct(mt[a], v[b], v[c]);
         case 32 -> {
+          final double[] x = v[a];
+          final double[] out = mt[c];
           for (int i = 0; i < f; i++) {
-            Arrays.fill(m, c + i * f, c + i * f + f, m[a + i]);
+            Arrays.fill(out, i * f, i * f + f, x[i]);
           }
         }
         case 33 -> {
+          final double[] x = v[a];
+          final double[] out = mt[c];
           for (int i = 0; i < f; i++) {
-            System.arraycopy(m, a, m, c + i * f, f);
+            System.arraycopy(x, 0, out, i * f, f);
           }
         }
-        case 34 -> m[c] = Math.sqrt(dot(m, a, a, ff));
+        case 34 -> s[c] = Math.sqrt(dot(mt[a], 0, mt[a], ff));
         case 35 -> {
+          final double[] x = mt[a];
+          final double[] out = v[c];
           for (int j = 0; j < f; j++) {
-            double s = 0.0;
+            double sum = 0.0;
             for (int i = 0; i < f; i++) {
-              final double x = m[a + i * f + j];
-              s += x * x;
+              final double e = x[i * f + j];
+              sum += e * e;
             }
-            m[c + j] = Math.sqrt(s);
+            out[j] = Math.sqrt(sum);
           }
         }
         case 36 -> {
+          final double[] x = mt[a];
+          final double[] out = v[c];
           for (int i = 0; i < f; i++) {
-            m[c + i] = Math.sqrt(dot(m, a + i * f, a + i * f, f));
+            out[i] = Math.sqrt(dot(x, i * f, x, i * f, f));
           }
         }
-        case 37 -> transpose(m, a, c);
-        case 38 -> abs(m, a, c, ff);
-        case 39 -> sum(m, a, b, c, ff);
-        case 40 -> diff(m, a, b, c, ff);
-        case 41 -> product(m, a, b, c, ff);
-        case 42 -> division(m, a, b, c, ff);
-        case 43 -> matrixMatrixProduct(m, a, b, c);
-        case 44 -> m[c] = stdMin(m[a], m[b]);
+        case 37 -> transpose(mt[a], mt[c]);
+        case 38 -> abs(mt[a], mt[c], ff);
+        case 39 -> sum(mt[a], mt[b], mt[c], ff);
+        case 40 -> diff(mt[a], mt[b], mt[c], ff);
+        case 41 -> product(mt[a], mt[b], mt[c], ff);
+        case 42 -> division(mt[a], mt[b], mt[c], ff);
+        case 43 -> matrixMatrixProduct(mt[a], mt[b], mt[c]);
+        case 44 -> s[c] = stdMin(s[a], s[b]);
         case 45 -> {
+          final double[] x = v[a];
+          final double[] y = v[b];
+          final double[] out = v[c];
           for (int i = 0; i < f; i++) {
-            m[c + i] = stdMin(m[a + i], m[b + i]);
+            out[i] = stdMin(x[i], y[i]);
           }
         }
         case 46 -> {
+          final double[] x = mt[a];
+          final double[] y = mt[b];
+          final double[] out = mt[c];
           for (int i = 0; i < ff; i++) {
-            final double x = m[a + i];
-            final double y = m[b + i];
-            m[c + i] = x < y ? x : y;
+            out[i] = x[i] < y[i] ? x[i] : y[i];
           }
         }
-        case 47 -> m[c] = stdMax(m[a], m[b]);
+        case 47 -> s[c] = stdMax(s[a], s[b]);
         case 48 -> {
+          final double[] x = v[a];
+          final double[] y = v[b];
+          final double[] out = v[c];
           for (int i = 0; i < f; i++) {
-            m[c + i] = stdMax(m[a + i], m[b + i]);
+            out[i] = stdMax(x[i], y[i]);
           }
         }
         case 49 -> {
+          final double[] x = mt[a];
+          final double[] y = mt[b];
+          final double[] out = mt[c];
           for (int i = 0; i < ff; i++) {
-            final double x = m[a + i];
-            final double y = m[b + i];
-            m[c + i] = x > y ? x : y;
+            out[i] = x[i] > y[i] ? x[i] : y[i];
           }
         }
-        case 50 -> m[c] = sumOf(m, a, f) / f;
-        case 51 -> m[c] = sumOf(m, a, ff) / ff;
+        case 50 -> s[c] = sumOf(v[a], 0, f) / f;
+        case 51 -> s[c] = sumOf(mt[a], 0, ff) / ff;
         case 52 -> {
+          final double[] x = mt[a];
+          final double[] out = v[c];
           for (int i = 0; i < f; i++) {
-            m[c + i] = sumOf(m, a + i * f, f) / f;
+            out[i] = sumOf(x, i * f, f) / f;
           }
         }
         case 53 -> {
+          final double[] x = mt[a];
+          final double[] out = v[c];
           for (int i = 0; i < f; i++) {
-            m[c + i] = stDev(m, a + i * f, f);
+            out[i] = stDev(x, i * f, f);
           }
         }
-        case 54 -> m[c] = stDev(m, a, f);
-        case 55 -> m[c] = stDev(m, a, ff);
-        case 56, 57, 58 -> m[c] = data[pc * 2];
-        case 59 -> m[c] = rng.uniform(data[pc * 2], data[pc * 2 + 1]);
-        case 60 -> uniform(m, c, f, data[pc * 2], data[pc * 2 + 1]);
-        case 61 -> uniform(m, c, ff, data[pc * 2], data[pc * 2 + 1]);
-        case 62 -> m[c] = rng.gaussian(data[pc * 2], data[pc * 2 + 1]);
-        case 63 -> gaussian(m, c, f, data[pc * 2], data[pc * 2 + 1]);
-        case 64 -> gaussian(m, c, ff, data[pc * 2], data[pc * 2 + 1]);
+        case 54 -> s[c] = stDev(v[a], 0, f);
+        case 55 -> s[c] = stDev(mt[a], 0, ff);
+        case 56 -> s[c] = data[pc * 2];
+        case 57 -> v[c][a] = data[pc * 2];
+        case 58 -> mt[c][a] = data[pc * 2];
+        case 59 -> s[c] = rng.uniform(data[pc * 2], data[pc * 2 + 1]);
+        case 60 -> uniform(v[c], data[pc * 2], data[pc * 2 + 1]);
+        case 61 -> uniform(mt[c], data[pc * 2], data[pc * 2 + 1]);
+        case 62 -> s[c] = rng.gaussian(data[pc * 2], data[pc * 2 + 1]);
+        case 63 -> gaussian(v[c], data[pc * 2], data[pc * 2 + 1]);
+        case 64 -> gaussian(mt[c], data[pc * 2], data[pc * 2 + 1]);
         case CompiledAlgorithm.SKIP_DRAWS -> rng.skip(a);
+        // F = 4 variants (CompiledAlgorithm.F4_OFFSET + op id): unrolled, same results as above.
+        case CompiledAlgorithm.F4_OFFSET + 16 -> {
+          final double[] x = v[a];
+          final double[] out = v[c];
+          out[0] = x[0] > 0.0 ? 1.0 : 0.0;
+          out[1] = x[1] > 0.0 ? 1.0 : 0.0;
+          out[2] = x[2] > 0.0 ? 1.0 : 0.0;
+          out[3] = x[3] > 0.0 ? 1.0 : 0.0;
+        }
+        case CompiledAlgorithm.F4_OFFSET + 18 -> {
+          final double k = s[a];
+          final double[] x = v[b];
+          final double[] out = v[c];
+          out[0] = x[0] * k;
+          out[1] = x[1] * k;
+          out[2] = x[2] * k;
+          out[3] = x[3] * k;
+        }
+        case CompiledAlgorithm.F4_OFFSET + 23 -> {
+          final double[] x = v[a];
+          final double[] y = v[b];
+          final double[] out = v[c];
+          out[0] = x[0] + y[0];
+          out[1] = x[1] + y[1];
+          out[2] = x[2] + y[2];
+          out[3] = x[3] + y[3];
+        }
+        case CompiledAlgorithm.F4_OFFSET + 24 -> {
+          final double[] x = v[a];
+          final double[] y = v[b];
+          final double[] out = v[c];
+          out[0] = x[0] - y[0];
+          out[1] = x[1] - y[1];
+          out[2] = x[2] - y[2];
+          out[3] = x[3] - y[3];
+        }
+        case CompiledAlgorithm.F4_OFFSET + 25 -> {
+          final double[] x = v[a];
+          final double[] y = v[b];
+          final double[] out = v[c];
+          out[0] = x[0] * y[0];
+          out[1] = x[1] * y[1];
+          out[2] = x[2] * y[2];
+          out[3] = x[3] * y[3];
+        }
+        case CompiledAlgorithm.F4_OFFSET + 27 -> {
+          final double[] x = v[a];
+          final double[] y = v[b];
+          // Same order as the generic loop, which starts from +0.0.
+          s[c] = 0.0 + x[0] * y[0] + x[1] * y[1] + x[2] * y[2] + x[3] * y[3];
+        }
         default -> throw new IllegalStateException("unknown op code " + code[base]);
       }
     }
@@ -423,129 +517,174 @@ public final class Interpreter {
     return x < y ? y : x;
   }
 
-  private static void heaviside(double[] m, int a, int c, int n) {
+  // Elementwise loops index every operand with the same i (so out may alias an input and the
+  // JIT can vectorise them).
+
+  private static void heaviside(double[] x, double[] out, int n) {
     for (int i = 0; i < n; i++) {
-      m[c + i] = m[a + i] > 0.0 ? 1.0 : 0.0;
+      out[i] = x[i] > 0.0 ? 1.0 : 0.0;
     }
   }
 
-  private static void reciprocal(double[] m, int a, int c, int n) {
+  private static void scale(double k, double[] x, double[] out, int n) {
     for (int i = 0; i < n; i++) {
-      m[c + i] = 1.0 / m[a + i];
+      out[i] = x[i] * k;
     }
   }
 
-  private static void abs(double[] m, int a, int c, int n) {
+  private static void reciprocal(double[] x, double[] out, int n) {
     for (int i = 0; i < n; i++) {
-      m[c + i] = Math.abs(m[a + i]);
+      out[i] = 1.0 / x[i];
     }
   }
 
-  private static void sum(double[] m, int a, int b, int c, int n) {
+  private static void abs(double[] x, double[] out, int n) {
     for (int i = 0; i < n; i++) {
-      m[c + i] = m[a + i] + m[b + i];
+      out[i] = Math.abs(x[i]);
     }
   }
 
-  private static void diff(double[] m, int a, int b, int c, int n) {
+  private static void sum(double[] x, double[] y, double[] out, int n) {
     for (int i = 0; i < n; i++) {
-      m[c + i] = m[a + i] - m[b + i];
+      out[i] = x[i] + y[i];
     }
   }
 
-  private static void product(double[] m, int a, int b, int c, int n) {
+  private static void diff(double[] x, double[] y, double[] out, int n) {
     for (int i = 0; i < n; i++) {
-      m[c + i] = m[a + i] * m[b + i];
+      out[i] = x[i] - y[i];
     }
   }
 
-  private static void division(double[] m, int a, int b, int c, int n) {
+  private static void product(double[] x, double[] y, double[] out, int n) {
     for (int i = 0; i < n; i++) {
-      m[c + i] = m[a + i] / m[b + i];
+      out[i] = x[i] * y[i];
     }
   }
 
-  private static double dot(double[] m, int a, int b, int n) {
-    double s = 0.0;
+  private static void division(double[] x, double[] y, double[] out, int n) {
     for (int i = 0; i < n; i++) {
-      s += m[a + i] * m[b + i];
-    }
-    return s;
-  }
-
-  private static double sumOf(double[] m, int a, int n) {
-    double s = 0.0;
-    for (int i = 0; i < n; i++) {
-      s += m[a + i];
-    }
-    return s;
-  }
-
-  private static double stDev(double[] m, int a, int n) {
-    final double mean = sumOf(m, a, n) / n;
-    return Math.sqrt(dot(m, a, a, n) / n - mean * mean);
-  }
-
-  private void uniform(double[] m, int c, int n, double low, double high) {
-    final Rng r = rng;
-    for (int i = 0; i < n; i++) {
-      m[c + i] = r.uniform(low, high);
+      out[i] = x[i] / y[i];
     }
   }
 
-  private void gaussian(double[] m, int c, int n, double mean, double stdev) {
-    final Rng r = rng;
-    for (int i = 0; i < n; i++) {
-      m[c + i] = r.gaussian(mean, stdev);
-    }
+  /**
+   * Dot product of {@code x[xFrom..xFrom+n)} and {@code y[0..n)}, summed sequentially for short
+   * vectors and with four interleaved partial sums ((p0 + p1) + (p2 + p3), tail into p0) from
+   * n = 8 on, which shortens the dependency chain. The order is fixed, so results are the same
+   * on every machine.
+   */
+  private static double dot(double[] x, int xFrom, double[] y, int n) {
+    return dot(x, xFrom, y, 0, n);
   }
 
-  /** out = M v; when out is v itself, the product goes through the scratch area first. */
-  private void matrixVectorProduct(double[] m, int a, int b, int c) {
-    final int f = this.f;
-    final int target = c == b ? scratch : c;
+  private static double dot(double[] x, int xFrom, double[] y, int yFrom, int n) {
+    if (n < 8) {
+      double sum = 0.0;
+      for (int i = 0; i < n; i++) {
+        sum += x[xFrom + i] * y[yFrom + i];
+      }
+      return sum;
+    }
+    double p0 = 0.0;
+    double p1 = 0.0;
+    double p2 = 0.0;
+    double p3 = 0.0;
+    int i = 0;
+    for (; i + 3 < n; i += 4) {
+      p0 += x[xFrom + i] * y[yFrom + i];
+      p1 += x[xFrom + i + 1] * y[yFrom + i + 1];
+      p2 += x[xFrom + i + 2] * y[yFrom + i + 2];
+      p3 += x[xFrom + i + 3] * y[yFrom + i + 3];
+    }
+    for (; i < n; i++) {
+      p0 += x[xFrom + i] * y[yFrom + i];
+    }
+    return (p0 + p1) + (p2 + p3);
+  }
+
+  private static double sumOf(double[] x, int from, int n) {
+    double sum = 0.0;
+    for (int i = 0; i < n; i++) {
+      sum += x[from + i];
+    }
+    return sum;
+  }
+
+  private static double stDev(double[] x, int from, int n) {
+    final double mean = sumOf(x, from, n) / n;
+    return Math.sqrt(dot(x, from, x, from, n) / n - mean * mean);
+  }
+
+  private static void outer(double[] x, double[] y, double[] out, int f) {
     for (int i = 0; i < f; i++) {
-      m[target + i] = dot(m, a + i * f, b, f);
+      final double u = x[i];
+      final int row = i * f;
+      for (int j = 0; j < f; j++) {
+        out[row + j] = u * y[j];
+      }
     }
-    if (target != c) {
-      System.arraycopy(m, target, m, c, f);
+  }
+
+  private void uniform(double[] out, double low, double high) {
+    final Rng r = rng;
+    for (int i = 0; i < out.length; i++) {
+      out[i] = r.uniform(low, high);
+    }
+  }
+
+  private void gaussian(double[] out, double mean, double stdev) {
+    final Rng r = rng;
+    for (int i = 0; i < out.length; i++) {
+      out[i] = r.gaussian(mean, stdev);
+    }
+  }
+
+  /** out = M x; when out is x itself, the product goes through the scratch vector first. */
+  private void matrixVectorProduct(double[] matrix, double[] x, double[] out) {
+    final int f = this.f;
+    final double[] target = out == x ? scratchVector : out;
+    for (int i = 0; i < f; i++) {
+      target[i] = dot(matrix, i * f, x, f);
+    }
+    if (target != out) {
+      System.arraycopy(target, 0, out, 0, f);
     }
   }
 
   /** out = A B; when out aliases an input, the product goes through the scratch matrix first. */
-  private void matrixMatrixProduct(double[] m, int a, int b, int c) {
+  private void matrixMatrixProduct(double[] x, double[] y, double[] out) {
     final int f = this.f;
-    final int target = (c == a || c == b) ? scratch : c;
+    final double[] target = (out == x || out == y) ? scratchMatrix : out;
     for (int i = 0; i < f; i++) {
-      final int rowA = a + i * f;
-      final int rowOut = target + i * f;
+      final int row = i * f;
       for (int j = 0; j < f; j++) {
-        double s = 0.0;
+        double sum = 0.0;
         for (int k = 0; k < f; k++) {
-          s += m[rowA + k] * m[b + k * f + j];
+          sum += x[row + k] * y[k * f + j];
         }
-        m[rowOut + j] = s;
+        target[row + j] = sum;
       }
     }
-    if (target != c) {
-      System.arraycopy(m, target, m, c, ff);
+    if (target != out) {
+      System.arraycopy(target, 0, out, 0, ff);
     }
   }
 
-  private void transpose(double[] m, int a, int c) {
+  private void transpose(double[] x, double[] out) {
     final int f = this.f;
-    if (a == c) {
+    if (x == out) {
       for (int i = 0; i < f; i++) {
         for (int j = i + 1; j < f; j++) {
-          final double t = m[a + i * f + j];
-          m[a + i * f + j] = m[a + j * f + i];
-          m[a + j * f + i] = t;
+          final double t = x[i * f + j];
+          x[i * f + j] = x[j * f + i];
+          x[j * f + i] = t;
         }
       }
     } else {
       for (int i = 0; i < f; i++) {
         for (int j = 0; j < f; j++) {
-          m[c + j * f + i] = m[a + i * f + j];
+          out[j * f + i] = x[i * f + j];
         }
       }
     }

@@ -1,5 +1,6 @@
 package org.automlzero.core.interpreter;
 
+import java.util.Arrays;
 import java.util.List;
 import org.automlzero.core.algorithm.Algorithm;
 import org.automlzero.core.algorithm.ComponentFunctionType;
@@ -52,163 +53,158 @@ public final class Liveness {
 
   /** Computes the live-instruction masks of an algorithm (addresses need not fit any shape). */
   public static Masks liveInstructions(Algorithm algorithm) {
-    Sets sizes = Sets.sizedFor(algorithm);
-    List<Instruction> setup = algorithm.setup();
-    List<Instruction> predict = algorithm.predict();
-    List<Instruction> learn = algorithm.learn();
+    // Every address gets one bit: scalars first, then vectors, then matrices.
+    int scalars = MemoryShape.PREDICTION + 1;
+    int vectors = MemoryShape.FEATURES + 1;
+    int matrices = 0;
+    for (ComponentFunctionType type : ComponentFunctionType.values()) {
+      for (Instruction instruction : algorithm.function(type)) {
+        Op op = instruction.op();
+        scalars = Math.max(scalars, maxAddress(op, instruction, Kind.SCALAR) + 1);
+        vectors = Math.max(vectors, maxAddress(op, instruction, Kind.VECTOR) + 1);
+        matrices = Math.max(matrices, maxAddress(op, instruction, Kind.MATRIX) + 1);
+      }
+    }
+    int words = (scalars + vectors + matrices + 63) >>> 6;
+    Encoded setup = new Encoded(algorithm.setup(), scalars, vectors);
+    Encoded predict = new Encoded(algorithm.predict(), scalars, vectors);
+    Encoded learn = new Encoded(algorithm.learn(), scalars, vectors);
+    int featuresBit = scalars + MemoryShape.FEATURES;
 
     // Fixpoint over the live-in sets of Predict and Learn; the sets only grow, so it terminates.
-    Sets predictIn = sizes.empty();
-    Sets learnIn = sizes.empty();
+    long[] predictIn = new long[words];
+    long[] learnIn = new long[words];
     while (true) {
-      Sets newPredictIn = transfer(predict, predictLiveOut(sizes, predictIn, learnIn), null);
-      Sets newLearnIn = transfer(learn, boundary(sizes, predictIn), null);
-      if (newPredictIn.equalTo(predictIn) && newLearnIn.equalTo(learnIn)) {
+      long[] newPredictIn = predict.transfer(predictLiveOut(predictIn, learnIn, featuresBit), null);
+      long[] newLearnIn = learn.transfer(boundary(predictIn, featuresBit), null);
+      if (Arrays.equals(newPredictIn, predictIn) && Arrays.equals(newLearnIn, learnIn)) {
         break;
       }
-      newPredictIn.addAllFrom(predictIn);
-      newLearnIn.addAllFrom(learnIn);
+      or(newPredictIn, predictIn);
+      or(newLearnIn, learnIn);
       predictIn = newPredictIn;
       learnIn = newLearnIn;
     }
-    boolean[] setupMask = new boolean[setup.size()];
-    boolean[] predictMask = new boolean[predict.size()];
-    boolean[] learnMask = new boolean[learn.size()];
-    transfer(setup, boundary(sizes, predictIn), setupMask);
-    transfer(predict, predictLiveOut(sizes, predictIn, learnIn), predictMask);
-    transfer(learn, boundary(sizes, predictIn), learnMask);
+    boolean[] setupMask = new boolean[setup.size];
+    boolean[] predictMask = new boolean[predict.size];
+    boolean[] learnMask = new boolean[learn.size];
+    setup.transfer(boundary(predictIn, featuresBit), setupMask);
+    predict.transfer(predictLiveOut(predictIn, learnIn, featuresBit), predictMask);
+    learn.transfer(boundary(predictIn, featuresBit), learnMask);
     return new Masks(setupMask, predictMask, learnMask);
+  }
+
+  private static int maxAddress(Op op, Instruction instruction, Kind kind) {
+    int max = -1;
+    if (op.in1() == kind) {
+      max = Math.max(max, instruction.in1());
+    }
+    if (op.in2() == kind) {
+      max = Math.max(max, instruction.in2());
+    }
+    if (op.out() == kind) {
+      max = Math.max(max, instruction.out());
+    }
+    return max;
   }
 
   // After Predict come: the error check / validation loss (read s1), Learn, another Predict
   // (validation or the next epoch), or the end.
-  private static Sets predictLiveOut(Sets sizes, Sets predictIn, Sets learnIn) {
-    Sets out = boundary(sizes, predictIn);
-    out.addAllFrom(boundary(sizes, learnIn));
-    out.scalars[MemoryShape.PREDICTION] = true;
+  private static long[] predictLiveOut(long[] predictIn, long[] learnIn, int featuresBit) {
+    long[] out = boundary(predictIn, featuresBit);
+    long[] fromLearn = boundary(learnIn, featuresBit);
+    or(out, fromLearn);
+    set(out, MemoryShape.PREDICTION);
     return out;
   }
 
   // What is live when control enters a function whose live-in set is `in`: everything but
   // s0 and v0, which the executor overwrites first.
-  private static Sets boundary(Sets sizes, Sets in) {
-    Sets out = sizes.empty();
-    out.addAllFrom(in);
-    out.scalars[MemoryShape.LABEL] = false;
-    out.vectors[MemoryShape.FEATURES] = false;
+  private static long[] boundary(long[] in, int featuresBit) {
+    long[] out = in.clone();
+    clear(out, MemoryShape.LABEL);
+    clear(out, featuresBit);
     return out;
   }
 
-  /** Backward pass over one function; fills {@code mask} when given; returns the live-in set. */
-  private static Sets transfer(List<Instruction> function, Sets liveOut, boolean[] mask) {
-    Sets live = liveOut.copy();
-    for (int i = function.size() - 1; i >= 0; i--) {
-      Instruction instruction = function.get(i);
-      Op op = instruction.op();
-      boolean isLive = op.out() != Kind.NONE && live.get(op.out(), instruction.out());
-      if (mask != null) {
-        mask[i] = isLive;
-      }
-      if (!isLive) {
-        continue;
-      }
-      if (!writesOneEntry(op)) {
-        live.set(op.out(), instruction.out(), false);
-      }
-      if (op.in1() != Kind.NONE) {
-        live.set(op.in1(), instruction.in1(), true);
-      }
-      if (op.in2() != Kind.NONE) {
-        live.set(op.in2(), instruction.in2(), true);
+  private static void or(long[] into, long[] from) {
+    for (int i = 0; i < into.length; i++) {
+      into[i] |= from[i];
+    }
+  }
+
+  private static boolean get(long[] set, int bit) {
+    return (set[bit >>> 6] & (1L << bit)) != 0;
+  }
+
+  private static void set(long[] set, int bit) {
+    set[bit >>> 6] |= 1L << bit;
+  }
+
+  private static void clear(long[] set, int bit) {
+    set[bit >>> 6] &= ~(1L << bit);
+  }
+
+  /** One function as bit indices: per instruction the output bit (-1: none), inputs and whether it kills. */
+  private static final class Encoded {
+    final int size;
+    final int[] out;
+    final int[] in1;
+    final int[] in2;
+    final boolean[] kills;
+
+    Encoded(List<Instruction> function, int scalars, int vectors) {
+      size = function.size();
+      out = new int[size];
+      in1 = new int[size];
+      in2 = new int[size];
+      kills = new boolean[size];
+      for (int i = 0; i < size; i++) {
+        Instruction instruction = function.get(i);
+        Op op = instruction.op();
+        out[i] = bit(op.out(), instruction.out(), scalars, vectors);
+        in1[i] = bit(op.in1(), instruction.in1(), scalars, vectors);
+        in2[i] = bit(op.in2(), instruction.in2(), scalars, vectors);
+        kills[i] = !writesOneEntry(op);
       }
     }
-    return live;
+
+    private static int bit(Kind kind, int address, int scalars, int vectors) {
+      return switch (kind) {
+        case NONE -> -1;
+        case SCALAR -> address;
+        case VECTOR -> scalars + address;
+        case MATRIX -> scalars + vectors + address;
+      };
+    }
+
+    /** Backward pass; fills {@code mask} when given; returns the live-in set (a new array). */
+    long[] transfer(long[] liveOut, boolean[] mask) {
+      long[] live = liveOut.clone();
+      for (int i = size - 1; i >= 0; i--) {
+        int o = out[i];
+        boolean isLive = o >= 0 && get(live, o);
+        if (mask != null) {
+          mask[i] = isLive;
+        }
+        if (!isLive) {
+          continue;
+        }
+        if (kills[i]) {
+          clear(live, o);
+        }
+        if (in1[i] >= 0) {
+          set(live, in1[i]);
+        }
+        if (in2[i] >= 0) {
+          set(live, in2[i]);
+        }
+      }
+      return live;
+    }
   }
 
   private static boolean writesOneEntry(Op op) {
     return op == Op.VECTOR_CONST_SET || op == Op.MATRIX_CONST_SET;
-  }
-
-  /** Three small boolean sets over the scalar, vector and matrix addresses. */
-  private static final class Sets {
-    final boolean[] scalars;
-    final boolean[] vectors;
-    final boolean[] matrices;
-
-    Sets(int s, int v, int m) {
-      scalars = new boolean[s];
-      vectors = new boolean[v];
-      matrices = new boolean[m];
-    }
-
-    static Sets sizedFor(Algorithm algorithm) {
-      int s = MemoryShape.PREDICTION + 1;
-      int v = MemoryShape.FEATURES + 1;
-      int m = 1;
-      for (ComponentFunctionType type : ComponentFunctionType.values()) {
-        for (Instruction instruction : algorithm.function(type)) {
-          Op op = instruction.op();
-          int[] addresses = {instruction.in1(), instruction.in2(), instruction.out()};
-          Kind[] kinds = {op.in1(), op.in2(), op.out()};
-          for (int k = 0; k < 3; k++) {
-            switch (kinds[k]) {
-              case NONE -> { }
-              case SCALAR -> s = Math.max(s, addresses[k] + 1);
-              case VECTOR -> v = Math.max(v, addresses[k] + 1);
-              case MATRIX -> m = Math.max(m, addresses[k] + 1);
-            }
-          }
-        }
-      }
-      return new Sets(s, v, m);
-    }
-
-    Sets empty() {
-      return new Sets(scalars.length, vectors.length, matrices.length);
-    }
-
-    Sets copy() {
-      Sets c = empty();
-      c.addAllFrom(this);
-      return c;
-    }
-
-    /** Union in place; true when this set grew. */
-    boolean addAllFrom(Sets other) {
-      return or(scalars, other.scalars) | or(vectors, other.vectors) | or(matrices, other.matrices);
-    }
-
-    boolean equalTo(Sets other) {
-      return java.util.Arrays.equals(scalars, other.scalars) && java.util.Arrays.equals(vectors, other.vectors)
-          && java.util.Arrays.equals(matrices, other.matrices);
-    }
-
-    boolean get(Kind kind, int address) {
-      return bank(kind)[address];
-    }
-
-    void set(Kind kind, int address, boolean value) {
-      bank(kind)[address] = value;
-    }
-
-    private boolean[] bank(Kind kind) {
-      return switch (kind) {
-        case SCALAR -> scalars;
-        case VECTOR -> vectors;
-        case MATRIX -> matrices;
-        case NONE -> throw new IllegalStateException("no bank for kind NONE");
-      };
-    }
-
-    private static boolean or(boolean[] into, boolean[] from) {
-      boolean grew = false;
-      for (int i = 0; i < into.length; i++) {
-        if (from[i] && !into[i]) {
-          into[i] = true;
-          grew = true;
-        }
-      }
-      return grew;
-    }
   }
 }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class HandCodedAlgorithmsTest {
   private static final AlgorithmSizes NO_PADDING = new AlgorithmSizes(0, 0, 0);
+  private static final MemoryShape BASELINE = new MemoryShape(5, 9, 2, 4);
 
   @Test
   void linearIsTheOriginalsLinearModel() {
@@ -62,21 +63,19 @@ class HandCodedAlgorithmsTest {
   }
 
   @Test
-  void createChecksThatTheMemoryHoldsTheAlgorithm() {
-    Rng rng = Rng.derive(1, "init");
+  void checkFitsNamesTheAddressesAnAlgorithmNeeds() {
     AlgorithmSizes sizes = new AlgorithmSizes(10, 2, 8);
-    assertThatThrownBy(() -> HandCodedAlgorithms.create(InitAlgorithm.NEURAL_NET, sizes, Map.of(),
-        new MemoryShape(4, 3, 1, 4), rng))
+    Algorithm net = HandCodedAlgorithms.neuralNet(0.01, 0.1, sizes);
+    assertThatThrownBy(() -> HandCodedAlgorithms.checkFits("NEURAL_NET", net, new MemoryShape(4, 3, 1, 4)))
         .hasMessage("init algorithm NEURAL_NET needs at least 5 scalar, 9 vector and 2 matrix addresses, "
             + "but the memory has 4 scalar, 3 vector and 1 matrix addresses");
-    assertThatThrownBy(() -> HandCodedAlgorithms.create(InitAlgorithm.LINEAR, sizes, Map.of(),
-        new MemoryShape(3, 3, 0, 4), rng))
+    Algorithm linear = HandCodedAlgorithms.linear(0.01, sizes);
+    assertThatThrownBy(() -> HandCodedAlgorithms.checkFits("LINEAR", linear, new MemoryShape(3, 3, 0, 4)))
         .hasMessage("init algorithm LINEAR needs at least 4 scalar, 3 vector and 0 matrix addresses, "
             + "but the memory has 3 scalar, 3 vector and 0 matrix addresses");
-    assertThat(HandCodedAlgorithms.create(InitAlgorithm.NEURAL_NET, sizes, Map.of(), new MemoryShape(5, 9, 2, 4), rng))
-        .isEqualTo(HandCodedAlgorithms.neuralNet(0.01, 0.1, sizes));
-    assertThat(HandCodedAlgorithms.create(InitAlgorithm.NO_OP, sizes, Map.of(), new MemoryShape(4, 3, 1, 4), rng))
-        .isEqualTo(Algorithm.noOp(10, 2, 8));
+    HandCodedAlgorithms.checkFits("NEURAL_NET", net, new MemoryShape(5, 9, 2, 4));
+    HandCodedAlgorithms.checkFits("LINEAR", linear, new MemoryShape(4, 3, 0, 4));
+    assertThat(HandCodedAlgorithms.noOp(sizes)).isEqualTo(Algorithm.noOp(10, 2, 8));
   }
 
   @Test
@@ -88,7 +87,7 @@ class HandCodedAlgorithmsTest {
         ComponentFunctionType.LEARN, List.of(Op.SCALAR_DIFF, Op.SCALAR_PRODUCT, Op.SCALAR_VECTOR_PRODUCT, Op.VECTOR_SUM));
     AlgorithmSizes sizes = new AlgorithmSizes(10, 2, 8);
     Algorithm a = HandCodedAlgorithms.random(sizes, allowed, shape, Rng.derive(3, "init"));
-    Algorithm b = HandCodedAlgorithms.create(InitAlgorithm.RANDOM, sizes, allowed, shape, Rng.derive(3, "init"));
+    Algorithm b = HandCodedAlgorithms.random(sizes, allowed, shape, Rng.derive(3, "init"));
     assertThat(a).isEqualTo(b);
     assertThat(a).isNotEqualTo(HandCodedAlgorithms.random(sizes, allowed, shape, Rng.derive(4, "init")));
     assertThat(a.setup()).hasSize(10).allSatisfy(in -> assertThat(in.op()).isIn(allowed.get(ComponentFunctionType.SETUP)));
@@ -104,6 +103,27 @@ class HandCodedAlgorithmsTest {
         List.of(Op.MATRIX_SUM)), new MemoryShape(4, 3, 0, 4), Rng.derive(3, "init")))
         .hasMessage("Setup: allowed op MATRIX_SUM needs a matrix address, but the memory "
             + "MemoryShape[scalars=4, vectors=3, matrices=0, features=4] has none it could use");
+  }
+
+  @Test
+  void createBuildsTheInitAlgorithmAndChecksThatTheMemoryHoldsIt() {
+    Rng rng = Rng.derive(1, "init");
+    AlgorithmSizes sizes = new AlgorithmSizes(10, 2, 8);
+    assertThatThrownBy(() -> HandCodedAlgorithms.create(InitAlgorithm.NEURAL_NET, sizes, Map.of(),
+        new MemoryShape(4, 3, 1, 4), rng))
+        .hasMessage("init algorithm NEURAL_NET needs at least 5 scalar, 9 vector and 2 matrix addresses, "
+            + "but the memory has 4 scalar, 3 vector and 1 matrix addresses");
+    assertThat(HandCodedAlgorithms.create(InitAlgorithm.NEURAL_NET, sizes, Map.of(), BASELINE, rng))
+        .isEqualTo(HandCodedAlgorithms.neuralNet(0.01, 0.1, sizes));
+    assertThat(HandCodedAlgorithms.create(InitAlgorithm.LINEAR, sizes, Map.of(), BASELINE, rng))
+        .isEqualTo(HandCodedAlgorithms.linear(0.01, sizes));
+    assertThat(HandCodedAlgorithms.create(InitAlgorithm.NO_OP, sizes, Map.of(), new MemoryShape(4, 3, 1, 4), rng))
+        .isEqualTo(Algorithm.noOp(10, 2, 8));
+    Map<ComponentFunctionType, List<Op>> allowed = Map.of(ComponentFunctionType.SETUP, List.of(Op.SCALAR_CONST_SET),
+        ComponentFunctionType.PREDICT, List.of(Op.VECTOR_INNER_PRODUCT), ComponentFunctionType.LEARN,
+        List.of(Op.VECTOR_SUM));
+    assertThat(HandCodedAlgorithms.create(InitAlgorithm.RANDOM, sizes, allowed, BASELINE, Rng.derive(2, "init")))
+        .isEqualTo(HandCodedAlgorithms.random(sizes, allowed, BASELINE, Rng.derive(2, "init")));
   }
 
   @Test

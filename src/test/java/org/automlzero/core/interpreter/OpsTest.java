@@ -291,6 +291,64 @@ class OpsTest {
     assertThat(s(1)).isNaN();
   }
 
+  @Test
+  void unrolledFourFeatureVariantsAndFourWayDotsMatchTheirDefinitions() {
+    for (int f : new int[] {4, 16}) {
+      MemoryShape shape = new MemoryShape(4, 4, 1, f);
+      Interpreter interp = new Interpreter(shape, 100.0);
+      Rng rng = new Rng(f);
+      double[] x = new double[f];
+      double[] y = new double[f];
+      for (int i = 0; i < f; i++) {
+        x[i] = rng.gaussian(0, 1);
+        y[i] = i == 1 ? -0.0 : rng.gaussian(0, 1);
+      }
+      double k = -1.5;
+      double[] sum = new double[f];
+      double[] diff = new double[f];
+      double[] prod = new double[f];
+      double[] scaled = new double[f];
+      double[] step = new double[f];
+      for (int i = 0; i < f; i++) {
+        sum[i] = x[i] + y[i];
+        diff[i] = x[i] - y[i];
+        prod[i] = x[i] * y[i];
+        scaled[i] = y[i] * k;
+        step[i] = x[i] > 0 ? 1 : 0;
+      }
+      double dot = 0.0;
+      if (f < 8) {
+        for (int i = 0; i < f; i++) {
+          dot += x[i] * y[i];
+        }
+      } else {
+        double[] p = new double[4];
+        for (int i = 0; i < f; i++) {
+          p[i % 4] += x[i] * y[i];
+        }
+        dot = (p[0] + p[1]) + (p[2] + p[3]);
+      }
+      Object[][] cases = {
+          {Instruction.of(Op.VECTOR_SUM, 1, 2, 3), sum},
+          {Instruction.of(Op.VECTOR_DIFF, 1, 2, 3), diff},
+          {Instruction.of(Op.VECTOR_PRODUCT, 1, 2, 3), prod},
+          {Instruction.of(Op.SCALAR_VECTOR_PRODUCT, 2, 2, 3), scaled},
+          {Instruction.of(Op.VECTOR_HEAVYSIDE, 1, 0, 3), step}};
+      for (Object[] c : cases) {
+        System.arraycopy(x, 0, interp.vectors()[1], 0, f);
+        System.arraycopy(y, 0, interp.vectors()[2], 0, f);
+        interp.scalars()[2] = k;
+        interp.runSetupOnCurrentMemory(CompiledAlgorithm.compileWithoutSkipping(
+            new Algorithm(List.of((Instruction) c[0]), List.of(), List.of()), shape), new Rng(1));
+        assertThat(interp.vectors()[3]).as("%s at F=%d", c[0], f).containsExactly((double[]) c[1]);
+      }
+      interp.runSetupOnCurrentMemory(CompiledAlgorithm.compileWithoutSkipping(
+          new Algorithm(List.of(Instruction.of(Op.VECTOR_INNER_PRODUCT, 1, 2, 3)), List.of(), List.of()), shape),
+          new Rng(1));
+      assertThat(interp.scalars()[3]).isEqualTo(dot);
+    }
+  }
+
   // ---- harness ----
 
   private void exec(Op op, int in1, int in2, int out) {
@@ -308,30 +366,26 @@ class OpsTest {
   }
 
   private void s(int i, double x) {
-    interpreter.memory()[CompiledAlgorithm.offset(org.automlzero.core.algorithm.Kind.SCALAR, i, SHAPE)] = x;
+    interpreter.scalars()[i] = x;
   }
 
   private double s(int i) {
-    return interpreter.memory()[i];
+    return interpreter.scalars()[i];
   }
 
   private void v(int i, double... xs) {
-    System.arraycopy(xs, 0, interpreter.memory(),
-        CompiledAlgorithm.offset(org.automlzero.core.algorithm.Kind.VECTOR, i, SHAPE), F);
+    System.arraycopy(xs, 0, interpreter.vectors()[i], 0, F);
   }
 
   private double[] v(int i) {
-    int at = CompiledAlgorithm.offset(org.automlzero.core.algorithm.Kind.VECTOR, i, SHAPE);
-    return Arrays.copyOfRange(interpreter.memory(), at, at + F);
+    return interpreter.vectors()[i].clone();
   }
 
   private void mat(int i, double... xs) {
-    System.arraycopy(xs, 0, interpreter.memory(),
-        CompiledAlgorithm.offset(org.automlzero.core.algorithm.Kind.MATRIX, i, SHAPE), F * F);
+    System.arraycopy(xs, 0, interpreter.matrices()[i], 0, F * F);
   }
 
   private double[] mat(int i) {
-    int at = CompiledAlgorithm.offset(org.automlzero.core.algorithm.Kind.MATRIX, i, SHAPE);
-    return Arrays.copyOfRange(interpreter.memory(), at, at + F * F);
+    return interpreter.matrices()[i].clone();
   }
 }

@@ -1,0 +1,313 @@
+package org.automlzero.core.export;
+
+import java.util.List;
+import org.automlzero.core.algorithm.Algorithm;
+import org.automlzero.core.algorithm.AlgorithmPrinter;
+import org.automlzero.core.algorithm.ComponentFunctionType;
+import org.automlzero.core.algorithm.Instruction;
+import org.automlzero.core.algorithm.MemoryShape;
+import org.automlzero.core.algorithm.Op;
+
+/**
+ * Exports an algorithm as a standalone Python 3 / NumPy module: a {@code Memory} object (the
+ * scalar, vector and matrix banks), the functions {@code setup(mem)}, {@code predict(mem)} and
+ * {@code learn(mem)}, and a {@code run(...)} driver that trains one pass over examples in the
+ * given order and returns the validation predictions, as the interpreter does.
+ *
+ * <p>The module reproduces the interpreter's arithmetic: sums and dot products add in the same
+ * order, standard deviations use the same formula, min/max treat NaN as the interpreter does,
+ * and a copy of the project's SplitMix64 generator ({@code Rng}) makes the random ops draw the
+ * same numbers for the same stream state. What can still differ is the last bit of the
+ * transcendental functions (sin, exp, log, ..., also inside the Gaussian draws), where NumPy's
+ * and Java's math libraries may round differently; on well-behaved algorithms predictions agree
+ * to far better than 1e-9.
+ */
+public final class PythonExporter {
+  private PythonExporter() {}
+
+  /** The module's source text for the algorithm on the given memory shape (F included). */
+  public static String export(Algorithm algorithm, MemoryShape shape) {
+    algorithm.checkAddresses(shape);
+    int f = shape.features();
+    StringBuilder py = new StringBuilder();
+    py.append("\"\"\"An AutoML-Zero algorithm exported by automl-zero-spark as Python/NumPy.\n\n");
+    py.append("Memory: s0 = label, s1 = prediction, v0 = features. The algorithm as printed:\n\n");
+    for (String line : AlgorithmPrinter.print(algorithm).split("\n")) {
+      py.append("    ").append(line).append('\n');
+    }
+    py.append("\"\"\"\n");
+    py.append("""
+        import math
+
+        import numpy as np
+
+        np.seterr(all="ignore")  # like Java: division by zero gives inf/nan, never an exception
+
+        """);
+    py.append("F = ").append(f).append("  # features size\n");
+    py.append("NUM_SCALARS = ").append(shape.scalars()).append('\n');
+    py.append("NUM_VECTORS = ").append(shape.vectors()).append('\n');
+    py.append("NUM_MATRICES = ").append(shape.matrices()).append('\n');
+    py.append(SUPPORT);
+    for (ComponentFunctionType type : ComponentFunctionType.values()) {
+      appendFunction(py, type, algorithm.function(type), f);
+    }
+    py.append(DRIVER);
+    return py.toString();
+  }
+
+  private static void appendFunction(StringBuilder py, ComponentFunctionType type, List<Instruction> instructions,
+      int f) {
+    String name = type.printedName().toLowerCase(java.util.Locale.ROOT);
+    py.append("\n\ndef ").append(name).append("(mem):\n");
+    py.append("    s, v, m, rng = mem.s, mem.v, mem.m, mem.rng\n");
+    int written = 0;
+    for (Instruction instruction : instructions) {
+      String line = statement(instruction, f);
+      if (line != null) {
+        py.append("    ").append(line).append("  # ").append(AlgorithmPrinter.print(instruction)).append('\n');
+        written++;
+      }
+    }
+    if (written == 0) {
+      py.append("    pass\n");
+    }
+  }
+
+  /** One Python statement for an instruction; null for NO_OP. */
+  static String statement(Instruction in, int f) {
+    String a = "[" + in.in1() + "]";
+    String b = "[" + in.in2() + "]";
+    int c = in.out();
+    String sa = "s" + a;
+    String sb = "s" + b;
+    String va = "v" + a;
+    String vb = "v" + b;
+    String ma = "m" + a;
+    String mb = "m" + b;
+    String lo = literal(in.d0());
+    String hi = literal(in.d1());
+    String rhs = switch (in.op()) {
+      case NO_OP -> null;
+      case SCALAR_SUM -> sa + " + " + sb;
+      case SCALAR_DIFF -> sa + " - " + sb;
+      case SCALAR_PRODUCT -> sa + " * " + sb;
+      case SCALAR_DIVISION -> sa + " / " + sb;
+      case SCALAR_ABS -> "np.abs(" + sa + ")";
+      case SCALAR_RECIPROCAL -> "1.0 / " + sa;
+      case SCALAR_SIN -> "np.sin(" + sa + ")";
+      case SCALAR_COS -> "np.cos(" + sa + ")";
+      case SCALAR_TAN -> "np.tan(" + sa + ")";
+      case SCALAR_ARCSIN -> "np.arcsin(" + sa + ")";
+      case SCALAR_ARCCOS -> "np.arccos(" + sa + ")";
+      case SCALAR_ARCTAN -> "np.arctan(" + sa + ")";
+      case SCALAR_EXP -> "np.exp(" + sa + ")";
+      case SCALAR_LOG -> "np.log(" + sa + ")";
+      case SCALAR_HEAVYSIDE -> "1.0 if " + sa + " >= 0.0 else 0.0";
+      case VECTOR_HEAVYSIDE -> "np.where(" + va + " > 0.0, 1.0, 0.0)";
+      case MATRIX_HEAVYSIDE -> "np.where(" + ma + " > 0.0, 1.0, 0.0)";
+      case SCALAR_VECTOR_PRODUCT -> vb + " * " + sa;
+      case SCALAR_BROADCAST -> sa;
+      case VECTOR_RECIPROCAL -> "1.0 / " + va;
+      case VECTOR_NORM -> "np.sqrt(_dot(" + va + ", " + va + "))";
+      case VECTOR_ABS -> "np.abs(" + va + ")";
+      case VECTOR_SUM -> va + " + " + vb;
+      case VECTOR_DIFF -> va + " - " + vb;
+      case VECTOR_PRODUCT -> va + " * " + vb;
+      case VECTOR_DIVISION -> va + " / " + vb;
+      case VECTOR_INNER_PRODUCT -> "_dot(" + va + ", " + vb + ")";
+      case VECTOR_OUTER_PRODUCT -> "np.outer(" + va + ", " + vb + ")";
+      case SCALAR_MATRIX_PRODUCT -> mb + " * " + sa;
+      case MATRIX_RECIPROCAL -> "1.0 / " + ma;
+      case MATRIX_VECTOR_PRODUCT -> "_matvec(" + ma + ", " + vb + ")";
+      case VECTOR_COLUMN_BROADCAST -> va + "[:, np.newaxis]";
+      case VECTOR_ROW_BROADCAST -> va + "[np.newaxis, :]";
+      case MATRIX_NORM -> "np.sqrt(_dot(" + ma + ".ravel(), " + ma + ".ravel()))";
+      case MATRIX_COLUMN_NORM -> "_norms(" + ma + ".T)";
+      case MATRIX_ROW_NORM -> "_norms(" + ma + ")";
+      case MATRIX_TRANSPOSE -> ma + ".T.copy()";
+      case MATRIX_ABS -> "np.abs(" + ma + ")";
+      case MATRIX_SUM -> ma + " + " + mb;
+      case MATRIX_DIFF -> ma + " - " + mb;
+      case MATRIX_PRODUCT -> ma + " * " + mb;
+      case MATRIX_DIVISION -> ma + " / " + mb;
+      case MATRIX_MATRIX_PRODUCT -> "_matmul(" + ma + ", " + mb + ")";
+      // Scalar and vector min/max follow C++ std::min/std::max (NaN handling depends on the
+      // argument order), the matrix ones a < b ? a : b, exactly as the interpreter does.
+      case SCALAR_MIN -> sb + " if " + sb + " < " + sa + " else " + sa;
+      case VECTOR_MIN -> "np.where(" + vb + " < " + va + ", " + vb + ", " + va + ")";
+      case MATRIX_MIN -> "np.where(" + ma + " < " + mb + ", " + ma + ", " + mb + ")";
+      case SCALAR_MAX -> sb + " if " + sa + " < " + sb + " else " + sa;
+      case VECTOR_MAX -> "np.where(" + va + " < " + vb + ", " + vb + ", " + va + ")";
+      case MATRIX_MAX -> "np.where(" + ma + " > " + mb + ", " + ma + ", " + mb + ")";
+      case VECTOR_MEAN -> "_sum(" + va + ") / F";
+      case MATRIX_MEAN -> "_sum(" + ma + ".ravel()) / (F * F)";
+      case MATRIX_ROW_MEAN -> "np.array([_sum(row) / F for row in " + ma + "])";
+      case MATRIX_ROW_ST_DEV -> "np.array([_std(row) for row in " + ma + "])";
+      case VECTOR_ST_DEV -> "_std(" + va + ")";
+      case MATRIX_ST_DEV -> "_std(" + ma + ".ravel())";
+      case SCALAR_CONST_SET -> literal(in.activation());
+      case VECTOR_CONST_SET -> literal(in.d1());
+      case MATRIX_CONST_SET -> literal(in.d2());
+      case SCALAR_UNIFORM_SET -> "rng.uniform(" + lo + ", " + hi + ")";
+      case VECTOR_UNIFORM_SET -> "rng.uniforms(" + lo + ", " + hi + ", F)";
+      case MATRIX_UNIFORM_SET -> "rng.uniforms(" + lo + ", " + hi + ", F * F).reshape(F, F)";
+      case SCALAR_GAUSSIAN_SET -> "rng.gaussian(" + lo + ", " + hi + ")";
+      case VECTOR_GAUSSIAN_SET -> "rng.gaussians(" + lo + ", " + hi + ", F)";
+      case MATRIX_GAUSSIAN_SET -> "rng.gaussians(" + lo + ", " + hi + ", F * F).reshape(F, F)";
+    };
+    if (rhs == null) {
+      return null;
+    }
+    String target = switch (in.op().out()) {
+      case SCALAR -> "s[" + c + "]";
+      case VECTOR -> "v[" + c + "]";
+      case MATRIX -> "m[" + c + "]";
+      case NONE -> throw new IllegalStateException(in.op() + " has an expression but no output");
+    };
+    if (in.op() == Op.VECTOR_CONST_SET) {
+      target += "[" + entryIndex(in.d0(), f) + "]";
+    } else if (in.op() == Op.MATRIX_CONST_SET) {
+      target += "[" + entryIndex(in.d0(), f) + ", " + entryIndex(in.d1(), f) + "]";
+    }
+    return target + " = " + rhs;
+  }
+
+  /**
+   * The entry a stored fraction selects, by the interpreter's rule (the original's
+   * FloatToIndex): {@code (int) (F * fraction)} in float arithmetic, 1.0 meaning the last entry.
+   */
+  static int entryIndex(float fraction, int features) {
+    int index = fraction == 1.0f ? features - 1 : (int) ((float) features * fraction);
+    if (Float.isNaN(fraction) || index < 0 || index >= features) {
+      throw new IllegalArgumentException("entry fraction " + fraction + " is out of range: it must be in [0, 1) to "
+          + "select one of F=" + features + " entries");
+    }
+    return index;
+  }
+
+  /** A Python literal for the exact double value (floats widen exactly, as in the interpreter). */
+  static String literal(double value) {
+    if (Double.isNaN(value)) {
+      return "math.nan";
+    }
+    if (Double.isInfinite(value)) {
+      return value > 0 ? "math.inf" : "-math.inf";
+    }
+    return AlgorithmPrinter.formatDouble(value);
+  }
+
+  private static final String SUPPORT = """
+
+
+      class Rng:
+          \"""SplitMix64: the same stream as the project's Java Rng started from the same state.\"""
+
+          _MASK = (1 << 64) - 1
+          _GAMMA = 0x9E3779B97F4A7C15
+
+          def __init__(self, state=0):
+              self.state = state & self._MASK
+
+          def next_long(self):
+              self.state = (self.state + self._GAMMA) & self._MASK
+              z = self.state
+              z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & self._MASK
+              z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & self._MASK
+              return z ^ (z >> 31)
+
+          def next_double(self):
+              return (self.next_long() >> 11) * 2.0 ** -53
+
+          def uniform(self, low, high):
+              return low + (high - low) * self.next_double()
+
+          def gaussian(self, mean, stdev):
+              u1 = 1.0 - self.next_double()
+              u2 = self.next_double()
+              return mean + stdev * math.sqrt(-2.0 * math.log(u1)) * math.cos(2.0 * math.pi * u2)
+
+          def uniforms(self, low, high, n):
+              return np.array([self.uniform(low, high) for _ in range(n)])
+
+          def gaussians(self, mean, stdev, n):
+              return np.array([self.gaussian(mean, stdev) for _ in range(n)])
+
+
+      class Memory:
+          \"""The three banks, zeroed; `rng` feeds the random ops.\"""
+
+          def __init__(self, rng_state=0):
+              self.s = np.zeros(NUM_SCALARS)
+              self.v = np.zeros((NUM_VECTORS, F))
+              self.m = np.zeros((NUM_MATRICES, F, F))
+              self.rng = Rng(rng_state)
+
+
+      # Sums in index order, as the interpreter adds (NumPy's own reductions may reorder).
+      def _sum(x):
+          total = 0.0
+          for a in x.tolist():
+              total += a
+          return total
+
+
+      def _dot(x, y):
+          total = 0.0
+          for a, b in zip(x.tolist(), y.tolist()):
+              total += a * b
+          return total
+
+
+      def _std(x):
+          mean = _sum(x) / len(x)
+          return np.sqrt(_dot(x, x) / len(x) - mean * mean)
+
+
+      def _norms(rows):
+          return np.array([np.sqrt(_dot(row, row)) for row in rows])
+
+
+      def _matvec(a, x):
+          return np.array([_dot(row, x) for row in a])
+
+
+      def _matmul(a, b):
+          return np.array([[_dot(row, col) for col in b.T] for row in a])
+      """;
+
+  private static final String DRIVER = """
+
+
+      def _sigmoid(x):
+          return 1.0 / (1.0 + np.exp(-x))
+
+
+      def run(train_x, train_y, valid_x, rng_state=0, classification=False, max_abs_error=100.0):
+          \"""Setup, then Predict and Learn on each training example in the given order, then
+          Predict on each validation example. Returns the validation predictions (raw s1, before
+          any sigmoid), or None when training stopped early (|error| NaN or > max_abs_error).
+          For classification tasks Learn sees sigmoid(s1) as the prediction, as in the original.\"""
+          mem = Memory(rng_state)
+          setup(mem)
+          for x, y in zip(train_x, train_y):
+              mem.v[0] = x
+              mem.s[0] = 0.0
+              predict(mem)
+              if classification:
+                  mem.s[1] = _sigmoid(mem.s[1])
+              error = abs(y - mem.s[1])
+              if math.isnan(error) or error > max_abs_error:
+                  return None
+              mem.v[0] = x
+              mem.s[0] = y
+              learn(mem)
+          predictions = []
+          for x in valid_x:
+              mem.v[0] = x
+              mem.s[0] = 0.0
+              predict(mem)
+              predictions.append(float(mem.s[1]))
+          return predictions
+      """;
+}
