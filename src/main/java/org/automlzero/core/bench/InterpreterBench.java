@@ -215,22 +215,20 @@ public final class InterpreterBench {
     Interpreter interpreter = new Interpreter(w.shape(), Interpreter.DEFAULT_MAX_ABS_ERROR);
     System.out.println();
     System.out.println(w.name() + ": " + w.description());
-    // Calibrate a batch that takes about `seconds`, warming up the JIT on the way.
-    int batch = 1;
+    // Warm up the JIT for a few seconds, then size a round as whole passes over the pool (so
+    // every round evaluates the same algorithms) taking about `seconds`.
+    int pool = w.algorithms().size();
     long start = System.nanoTime();
     double sink = 0;
-    int next = 0;
-    while (true) {
-      long t0 = System.nanoTime();
-      sink += evaluate(w, interpreter, next, batch, skip);
-      next += batch;
-      double elapsed = (System.nanoTime() - t0) / 1e9;
-      if (elapsed > seconds / 4 && System.nanoTime() - start > 3e9) {
-        batch = Math.max(1, (int) (batch * seconds / elapsed));
-        break;
-      }
-      batch *= 2;
+    int evaluated = 0;
+    while (System.nanoTime() - start < 3e9 || evaluated < pool) {
+      sink += evaluate(w, interpreter, evaluated % pool, 1, skip);
+      evaluated++;
     }
+    double rate = evaluated / ((System.nanoTime() - start) / 1e9);
+    int passes = Math.max(1, (int) Math.round(seconds * rate / pool));
+    int batch = passes * pool;
+    int next = 0;
     // Wall time and this thread's CPU time: on a shared machine the CPU-time rate is what one
     // dedicated core would do; the wall rate is what this run got.
     java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
