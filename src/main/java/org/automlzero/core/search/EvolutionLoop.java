@@ -404,14 +404,17 @@ public final class EvolutionLoop {
           hits[islandOf[k]]++;
           continue;
         }
-        Integer first = pending.get(h);
+        // One candidate's tasks never share a fingerprint (the task index is hashed): no map needed.
+        Integer first = c == 1 ? null : pending.get(h);
         if (first != null) {
           needed[idx] = BATCH_HIT;
           pendingOf[idx] = first;
           hits[islandOf[k]]++;
         } else {
           needed[idx] = MISS;
-          pending.put(h, idx);
+          if (c > 1) {
+            pending.put(h, idx);
+          }
           misses[islandOf[k]]++;
         }
       }
@@ -466,11 +469,14 @@ public final class EvolutionLoop {
 
   private GenerationReport report(Evaluated e) {
     double elapsed = elapsedBefore + (System.nanoTime() - startNanos) / 1e9;
-    List<IslandStats> stats = new ArrayList<>(islands.length);
+    boolean wanted = listener.wantsIslandStats(individuals);
+    List<IslandStats> stats = new ArrayList<>(wanted ? islands.length : 0);
     long genHits = 0;
     long genMisses = 0;
     for (int i = 0; i < islands.length; i++) {
-      stats.add(islands[i].stats(i, e.hits[i], e.misses[i]));
+      if (wanted) {
+        stats.add(islands[i].stats(i, e.hits[i], e.misses[i]));
+      }
       genHits += e.hits[i];
       genMisses += e.misses[i];
     }
