@@ -217,21 +217,22 @@ public final class InterpreterBench {
     System.out.println(w.name() + ": " + w.description());
     // Warm up the JIT for a few seconds, then size a round as whole passes over the pool (so
     // every round evaluates the same algorithms) taking about `seconds`.
+    java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
     int pool = w.algorithms().size();
     long start = System.nanoTime();
+    long cpuStart = threads.getCurrentThreadCpuTime();
     double sink = 0;
     int evaluated = 0;
     while (System.nanoTime() - start < 3e9 || evaluated < pool) {
       sink += evaluate(w, interpreter, evaluated % pool, 1, skip);
       evaluated++;
     }
-    double rate = evaluated / ((System.nanoTime() - start) / 1e9);
+    double rate = evaluated / ((threads.getCurrentThreadCpuTime() - cpuStart) / 1e9);
     int passes = Math.max(1, (int) Math.round(seconds * rate / pool));
     int batch = passes * pool;
     int next = 0;
     // Wall time and this thread's CPU time: on a shared machine the CPU-time rate is what one
     // dedicated core would do; the wall rate is what this run got.
-    java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
     double[] wallRates = new double[rounds];
     double[] cpuRates = new double[rounds];
     for (int r = 0; r < rounds; r++) {
