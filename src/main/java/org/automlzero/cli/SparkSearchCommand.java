@@ -51,7 +51,7 @@ final class SparkSearchCommand {
    * Placed before the user's overrides, so --set wins.
    */
   static final List<String> DEMO_LAYOUT = List.of("islands.count=4", "search.population_size=250",
-      "islands.children_per_generation=250", "islands.migration_interval=10", "islands.migrants=10");
+      "islands.children_per_generation=250", "islands.migrants=10");
 
   static int run(String name, String[] args) {
     Path config = name.equals("demo") ? demoConfig() : null;
