@@ -204,7 +204,8 @@ class AlgorithmFormatTest {
         Instruction.withData(Op.VECTOR_GAUSSIAN_SET, 2, 0f, 0.1f, 0f),
         Instruction.withData(Op.MATRIX_UNIFORM_SET, 1, -0.333333f, 0.25f, 0f),
         Instruction.constant(4, Double.POSITIVE_INFINITY));
-    assertThat(algorithm.predict()).containsExactly(Instruction.NO_OP, Instruction.of(Op.VECTOR_INNER_PRODUCT, 1, 0, 1));
+    assertThat(algorithm.predict())
+        .containsExactly(Instruction.NO_OP, Instruction.of(Op.VECTOR_INNER_PRODUCT, 1, 0, 1));
     assertThat(algorithm.learn()).isEmpty();
   }
 
@@ -323,7 +324,8 @@ class AlgorithmFormatTest {
         .isInstanceOfSatisfying(AlgorithmFormatException.class, e -> {
           assertThat(e.line()).isEqualTo(3);
           assertThat(e.column()).isEqualTo(12);
-          assertThat(e).hasMessage("line 3, column 12: expected a scalar address like s2 ('+' needs two addresses of the same kind), found end of line");
+          assertThat(e).hasMessage("line 3, column 12: expected a scalar address like s2 ('+' needs two "
+              + "addresses of the same kind), found end of line");
         });
   }
 
