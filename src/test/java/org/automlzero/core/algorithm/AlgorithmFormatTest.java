@@ -333,4 +333,35 @@ class AlgorithmFormatTest {
     assertThatThrownBy(() -> AlgorithmParser.parse(text)).as(text)
         .isInstanceOf(AlgorithmFormatException.class).hasMessage(message);
   }
+
+  @Test
+  void damagedTextEitherParsesOrFailsWithAPositionedMessage() {
+    String alphabet = "svm0123456789.-+*/=()[],:# \nabcdefxyz_eE";
+    int failures = 0;
+    for (int i = 0; i < 10_000; i++) {
+      Rng rng = Rng.derive(3, "format-fuzz", i);
+      MemoryShape shape = new MemoryShape(2 + rng.nextInt(6), 2 + rng.nextInt(6), 1 + rng.nextInt(3), 4);
+      List<Instruction> function = new ArrayList<>();
+      for (int k = rng.nextInt(6); k > 0; k--) {
+        function.add(Instruction.random(Op.byId(rng.nextInt(Op.values().length)), shape, rng));
+      }
+      StringBuilder text = new StringBuilder(AlgorithmPrinter.print(new Algorithm(function, function, List.of())));
+      for (int edits = 1 + rng.nextInt(3); edits > 0; edits--) {
+        int at = rng.nextInt(text.length());
+        switch (rng.nextInt(3)) {
+          case 0 -> text.deleteCharAt(at);
+          case 1 -> text.insert(at, alphabet.charAt(rng.nextInt(alphabet.length())));
+          default -> text.setCharAt(at, alphabet.charAt(rng.nextInt(alphabet.length())));
+        }
+      }
+      try {
+        AlgorithmParser.parse(text.toString(), shape).checkAddresses(shape);
+      } catch (AlgorithmFormatException e) {
+        failures++;
+        assertThat(e.getMessage()).as(text.toString()).matches("line \\d+, column \\d+: .*");
+        assertThat(e.line()).isPositive();
+      }
+    }
+    assertThat(failures).as("damaged texts rejected").isGreaterThan(2_500);
+  }
 }
