@@ -250,6 +250,14 @@ class AlgorithmFormatTest {
     assertThat(AlgorithmPrinter.formatFloat(Float.MIN_VALUE)).isEqualTo("1.0e-45");
     assertThat(AlgorithmPrinter.formatDouble(Double.NaN)).isEqualTo("nan");
     assertThat(AlgorithmPrinter.formatDouble(Double.NEGATIVE_INFINITY)).isEqualTo("-inf");
+    for (double special : new double[] {-0.0, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
+        Double.MIN_VALUE, -Double.MAX_VALUE}) {
+      Instruction in = Instruction.constant(2, special);
+      assertThat(AlgorithmParser.parseInstruction(AlgorithmPrinter.print(in), null)).isEqualTo(in);
+    }
+    Instruction negativeZeroEntry = Instruction.withData(Op.MATRIX_CONST_SET, 0, -0f, 0.5f, Float.NaN);
+    assertThat(AlgorithmParser.parseInstruction(AlgorithmPrinter.print(negativeZeroEntry), null))
+        .isEqualTo(negativeZeroEntry);
     Rng rng = Rng.derive(7, "numbers");
     for (int i = 0; i < 5_000; i++) {
       double d = Double.longBitsToDouble(rng.nextLong());
