@@ -28,7 +28,7 @@ import org.automlzero.core.search.RunState;
 public final class CheckpointCodec {
   public static final String FORMAT = "automl-zero-checkpoint";
   public static final int VERSION = 1;
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = AlgorithmJson.mapper();
 
   private CheckpointCodec() {}
 

@@ -6,14 +6,16 @@ import java.io.IOException;
 
 /**
  * Doubles in JSON that parse back bit-identical: finite values as Java's {@link Double#toString}
- * (which always round-trips, negative zero included), NaN and infinities as the strings
- * {@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"} (plain JSON has no such numbers).
+ * (which always round-trips), read back with {@link Double#parseDouble} of the number's text
+ * (also when the parser keeps decimals as BigDecimal); NaN, the infinities and negative zero as
+ * the strings {@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"}, {@code "-0.0"} (plain JSON
+ * has no such numbers, and a decimal reader drops the sign of zero).
  */
 final class JsonDoubles {
   private JsonDoubles() {}
 
   static void write(JsonGenerator json, double value) throws IOException {
-    if (Double.isFinite(value)) {
+    if (Double.isFinite(value) && Double.doubleToRawLongBits(value) != Long.MIN_VALUE) {
       json.writeNumber(Double.toString(value));
     } else {
       json.writeString(Double.toString(value));
@@ -35,13 +37,14 @@ final class JsonDoubles {
         case "NaN" -> Double.NaN;
         case "Infinity" -> Double.POSITIVE_INFINITY;
         case "-Infinity" -> Double.NEGATIVE_INFINITY;
+        case "-0.0" -> -0.0;
         default -> throw new IllegalArgumentException(what + " is '" + node.asText() + "', not a number");
       };
     }
     if (!node.isNumber()) {
       throw new IllegalArgumentException(what + " is " + node + ", not a number");
     }
-    // A DoubleNode holds Double.parseDouble of the text, which is exact; integral spellings are exact too.
-    return node.isFloatingPointNumber() ? node.doubleValue() : Double.parseDouble(node.asText());
+    // The decimal text as written, correctly rounded once (a DoubleNode's text is its exact Double.toString).
+    return Double.parseDouble(node.asText());
   }
 }
