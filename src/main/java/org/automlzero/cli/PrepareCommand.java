@@ -86,8 +86,9 @@ final class PrepareCommand {
       Recipe recipe = new Recipe(intOption(options, "--features", 16), intOption(options, "--train", 8000),
           intOption(options, "--valid", 1000), intOption(options, "--test", 1000));
       Path cache = options.containsKey("--cache") ? Path.of(options.get("--cache")) : Sources.defaultCache(dataset);
-      PrepareJob.Request request = new PrepareJob.Request(dataset, null, options.get("--out"), pairs, seeds, recipe,
-          overwrite);
+      if (pairs.isEmpty() || seeds.isEmpty()) {
+        throw new DataPrepException("--pairs and --seeds must each select at least one value");
+      }
 
       Downloader downloader = new Downloader(cache, log, 4, 2000, 2000);
       Sources.Resolved resolved = Sources.resolve(dataset, options.get("--source"), cache, md5, downloader, log);
@@ -95,7 +96,8 @@ final class PrepareCommand {
       RawImages raw = dataset.read(resolved.path());
       log.printf(java.util.Locale.ROOT, "prepare: read %d %s training images from %s in %.1f s%n", raw.count(),
           dataset.id(), resolved.path(), (System.nanoTime() - t0) / 1e9);
-      request = new PrepareJob.Request(dataset, resolved.location(), request.out(), pairs, seeds, recipe, overwrite);
+      PrepareJob.Request request = new PrepareJob.Request(dataset, resolved.location(), options.get("--out"), pairs,
+          seeds, recipe, overwrite);
 
       boolean ownSession = SparkSession.getDefaultSession().isEmpty() && SparkSession.getActiveSession().isEmpty();
       SparkSession.Builder builder = SparkSession.builder().appName("automl-zero prepare");

@@ -214,6 +214,7 @@ public final class PrepareJob {
     private final long intervalMillis;
     private final long start = System.nanoTime();
     private Thread thread;
+    private volatile long lastReported = -1;
 
     Progress(PrintStream log, int total, LongAccumulator done, long intervalMillis) {
       this.log = log;
@@ -224,14 +225,12 @@ public final class PrepareJob {
 
     void start() {
       thread = new Thread(() -> {
-        long last = -1;
         try {
           while (true) {
             Thread.sleep(intervalMillis);
             long d = Math.min(done.value(), total);
-            if (d != last) {
+            if (d != lastReported) {
               report(d);
-              last = d;
             }
           }
         } catch (InterruptedException e) {
@@ -249,10 +248,14 @@ public final class PrepareJob {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
-      report(Math.min(done.value(), total));
+      long d = Math.min(done.value(), total);
+      if (d != lastReported) {
+        report(d);
+      }
     }
 
     private void report(long d) {
+      lastReported = d;
       double seconds = (System.nanoTime() - start) / 1e9;
       double rate = d / Math.max(seconds, 1e-9);
       String eta = d == 0 ? "?" : String.format(Locale.ROOT, "%.0f s", (total - d) / rate);

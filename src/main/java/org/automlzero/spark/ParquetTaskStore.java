@@ -170,7 +170,9 @@ public final class ParquetTaskStore implements ProjectedBinarySource {
         throw new IllegalArgumentException("data set " + root + " has no class pair " + pair + " of '" + dataset
             + "': directory " + dir + " is missing");
       }
-      FileStatus[] statuses = fs.listStatus(dir, p -> p.getName().endsWith(".parquet"));
+      // Names starting with '.' or '_' are not data (checksums, markers); see data-prep/FORMAT.md.
+      FileStatus[] statuses = fs.listStatus(dir, p -> p.getName().endsWith(".parquet")
+          && !p.getName().startsWith(".") && !p.getName().startsWith("_"));
       if (statuses.length == 0) {
         throw new IllegalArgumentException("data set " + root + ": directory " + dir + " holds no .parquet files");
       }

@@ -32,6 +32,10 @@ public record TaskManifest(String file, String dataset, int features, int train,
     if (json == null || !json.isObject()) {
       throw new IllegalArgumentException(file + " is not a JSON object");
     }
+    if (json.has("format_version") && json.get("format_version").asInt() != 1) {
+      throw new IllegalArgumentException(file + ": format_version is " + json.get("format_version")
+          + ", but this reader knows only version 1 (data-prep/FORMAT.md)");
+    }
     String dataset = text(json, file, "dataset", "source_dataset", "source");
     int features = integer(json, file, "features", "feature_size", "features_size", "F");
     JsonNode counts = json.has("counts") ? json.get("counts") : json.has("split_sizes") ? json.get("split_sizes")

@@ -142,5 +142,13 @@ final class LocalStandaloneCluster implements AutoCloseable {
     for (int i = processes.size() - 1; i >= 0; i--) {
       kill(processes.get(i));
     }
+    // Remove the links to target/lib ourselves (a @TempDir cleanup warns about each one).
+    try (Stream<Path> links = Files.list(home.resolve("jars"))) {
+      for (Path link : (Iterable<Path>) links::iterator) {
+        Files.deleteIfExists(link);
+      }
+    } catch (IOException e) {
+      // best effort: the temporary directory goes anyway
+    }
   }
 }

@@ -94,11 +94,13 @@ final class TinyTaskDataSet {
             "features": %d,
             "counts": {"train": %d, "valid": %d, "test": %d},
             "pairs": [%s],
-            "seeds": {"first": 0, "last": %d},
+            "seed_range": "0-%d",
+            "seeds": [%s],
             "projection": "gaussian",
             "written_by": "TinyTaskDataSet (test)"
           }
-          """.formatted(dataset, features, train, valid, test, pairsJson, seeds - 1);
+          """.formatted(dataset, features, train, valid, test, pairsJson, seeds - 1,
+              String.join(", ", java.util.stream.IntStream.range(0, seeds).mapToObj(Integer::toString).toList()));
       Files.writeString(root.resolve(ParquetTaskStore.MANIFEST), manifest, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

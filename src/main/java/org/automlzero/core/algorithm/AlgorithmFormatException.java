@@ -30,6 +30,17 @@ public final class AlgorithmFormatException extends IllegalArgumentException {
     this.column = 0;
   }
 
+  private AlgorithmFormatException(String message, int line, int column, Throwable cause) {
+    super(message, cause);
+    this.line = line;
+    this.column = column;
+  }
+
+  /** The same error with the file (or other source) it came from in front: {@code algo.txt: line 3, ...}. */
+  public AlgorithmFormatException withSource(String source) {
+    return new AlgorithmFormatException(source + ": " + getMessage(), line, column, this);
+  }
+
   /** 1-based line of the error, 0 when it has none. */
   public int line() {
     return line;

@@ -23,7 +23,8 @@ import org.automlzero.core.task.TaskType;
  * execute on every task, no FEC cache): the demo spec, the baseline spec and a hand-coded
  * neural-net-shaped workload. Warms up, then reports the median of several timed rounds.
  *
- * <p>Usage: {@code bench [demo|baseline|baseline-mid|nn|all] [--rounds N] [--seconds S]}.
+ * <p>Usage: {@code bench [demo|baseline|baseline-mid|nn|all] [--rounds N] [--seconds S] [--no-skip]};
+ * {@code --no-skip} runs every instruction (no liveness skipping), as the C++ original does.
  */
 public final class InterpreterBench {
   private InterpreterBench() {}
@@ -50,14 +51,16 @@ public final class InterpreterBench {
   /** Runs the benchmark; returns the exit code. */
   public static int run(String[] args) {
     String which = "all";
+    boolean skip = true;
     int rounds = 7;
     double seconds = 2.0;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--rounds" -> rounds = Integer.parseInt(args[++i]);
         case "--seconds" -> seconds = Double.parseDouble(args[++i]);
+        case "--no-skip" -> skip = false;
         case "--help", "-h" -> {
-          System.out.println("usage: bench [demo|baseline|baseline-mid|nn|all] [--rounds N] [--seconds S]\n"
+          System.out.println("usage: bench [demo|baseline|baseline-mid|nn|all] [--rounds N] [--seconds S] [--no-skip]\n"
               + "  one thread; algorithms fully evaluated per second (compile + all tasks, no FEC);"
               + " median of N timed rounds of about S seconds each, after a warm-up");
           return 0;
@@ -83,9 +86,9 @@ public final class InterpreterBench {
       return 2;
     }
     System.out.println("java " + System.getProperty("java.version") + ", " + Runtime.getRuntime().availableProcessors()
-        + " processors visible, 1 thread used");
+        + " processors visible, 1 thread used" + (skip ? "" : ", liveness skipping OFF"));
     for (Workload w : workloads) {
-      measure(w, rounds, seconds);
+      measure(w, rounds, seconds, skip);
     }
     return 0;
   }
@@ -187,12 +190,13 @@ public final class InterpreterBench {
   }
 
   /** Evaluates the pool round-robin; returns the sum of fitnesses (kept so nothing is optimised away). */
-  static double evaluate(Workload w, Interpreter interpreter, int from, int count) {
+  static double evaluate(Workload w, Interpreter interpreter, int from, int count, boolean skip) {
     double sum = 0;
     List<Algorithm> pool = w.algorithms();
     for (int k = 0; k < count; k++) {
       int index = (from + k) % pool.size();
-      CompiledAlgorithm compiled = CompiledAlgorithm.compile(pool.get(index), w.shape());
+      CompiledAlgorithm compiled = skip ? CompiledAlgorithm.compile(pool.get(index), w.shape())
+          : CompiledAlgorithm.compileWithoutSkipping(pool.get(index), w.shape());
       for (LearningTask task : w.tasks()) {
         sum += interpreter.execute(compiled, task, w.trainExamples(), new Rng(Rng.deriveSeed(9, "bench", index,
             task.index())));
@@ -207,35 +211,34 @@ public final class InterpreterBench {
     return sorted[sorted.length / 2];
   }
 
-  private static void measure(Workload w, int rounds, double seconds) {
+  private static void measure(Workload w, int rounds, double seconds, boolean skip) {
     Interpreter interpreter = new Interpreter(w.shape(), Interpreter.DEFAULT_MAX_ABS_ERROR);
     System.out.println();
     System.out.println(w.name() + ": " + w.description());
-    // Calibrate a batch that takes about `seconds`, warming up the JIT on the way.
-    int batch = 1;
+    // Warm up the JIT for a few seconds, then size a round as whole passes over the pool (so
+    // every round evaluates the same algorithms) taking about `seconds`.
+    java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    int pool = w.algorithms().size();
     long start = System.nanoTime();
+    long cpuStart = threads.getCurrentThreadCpuTime();
     double sink = 0;
-    int next = 0;
-    while (true) {
-      long t0 = System.nanoTime();
-      sink += evaluate(w, interpreter, next, batch);
-      next += batch;
-      double elapsed = (System.nanoTime() - t0) / 1e9;
-      if (elapsed > seconds / 4 && System.nanoTime() - start > 3e9) {
-        batch = Math.max(1, (int) (batch * seconds / elapsed));
-        break;
-      }
-      batch *= 2;
+    int evaluated = 0;
+    while (System.nanoTime() - start < 3e9 || evaluated < pool) {
+      sink += evaluate(w, interpreter, evaluated % pool, 1, skip);
+      evaluated++;
     }
+    double rate = evaluated / ((threads.getCurrentThreadCpuTime() - cpuStart) / 1e9);
+    int passes = Math.max(1, (int) Math.round(seconds * rate / pool));
+    int batch = passes * pool;
+    int next = 0;
     // Wall time and this thread's CPU time: on a shared machine the CPU-time rate is what one
     // dedicated core would do; the wall rate is what this run got.
-    java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
     double[] wallRates = new double[rounds];
     double[] cpuRates = new double[rounds];
     for (int r = 0; r < rounds; r++) {
       long t0 = System.nanoTime();
       long c0 = threads.getCurrentThreadCpuTime();
-      sink += evaluate(w, interpreter, next, batch);
+      sink += evaluate(w, interpreter, next, batch, skip);
       next += batch;
       cpuRates[r] = batch / ((threads.getCurrentThreadCpuTime() - c0) / 1e9);
       wallRates[r] = batch / ((System.nanoTime() - t0) / 1e9);

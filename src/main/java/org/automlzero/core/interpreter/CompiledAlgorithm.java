@@ -38,9 +38,15 @@ public final class CompiledAlgorithm {
   final int instructionsKept;
   /** False when no kept Predict instruction writes v0, so Learn can reuse the features as they are. */
   final boolean predictWritesFeatures;
+  /**
+   * False when the value in s1 after Predict can never be read (Learn overwrites it first or
+   * never reads it): then, for ACCURACY tasks, the executor need not store sigmoid(s1).
+   */
+  final boolean learnReadsPrediction;
   final int instructionsTotal;
 
-  private CompiledAlgorithm(MemoryShape shape, Function setup, Function predict, Function learn, int total) {
+  private CompiledAlgorithm(MemoryShape shape, Function setup, Function predict, Function learn, int total,
+      boolean learnReadsPrediction) {
     this.shape = shape;
     this.setupCode = setup.code;
     this.predictCode = predict.code;
@@ -54,6 +60,7 @@ public final class CompiledAlgorithm {
     this.instructionsKept = setup.kept + predict.kept + learn.kept;
     this.instructionsTotal = total;
     this.predictWritesFeatures = predict.writesFeatures;
+    this.learnReadsPrediction = learnReadsPrediction;
   }
 
   /**
@@ -73,11 +80,13 @@ public final class CompiledAlgorithm {
   private static CompiledAlgorithm compile(Algorithm algorithm, MemoryShape shape, boolean skipDead) {
     algorithm.checkAddresses(shape);
     checkEntryIndices(algorithm, shape.features());
-    Liveness.Masks masks = skipDead ? Liveness.liveInstructions(algorithm) : null;
+    Liveness.Analysis analysis = skipDead ? Liveness.analyze(algorithm) : null;
+    Liveness.Masks masks = skipDead ? analysis.masks() : null;
     Function setup = encode(algorithm, ComponentFunctionType.SETUP, shape, masks);
     Function predict = encode(algorithm, ComponentFunctionType.PREDICT, shape, masks);
     Function learn = encode(algorithm, ComponentFunctionType.LEARN, shape, masks);
-    return new CompiledAlgorithm(shape, setup, predict, learn, algorithm.size());
+    return new CompiledAlgorithm(shape, setup, predict, learn, algorithm.size(),
+        !skipDead || analysis.predictionLiveIntoLearn());
   }
 
   /** The memory shape this algorithm was compiled for. */

@@ -199,6 +199,7 @@ public final class Interpreter {
     final double[] lData = algorithm.learnData;
     final int lLen = algorithm.learnLength;
     final boolean predictWritesFeatures = algorithm.predictWritesFeatures;
+    final boolean lazySigmoid = !algorithm.learnReadsPrediction && errors == null && maxAbsError >= 1.0;
     int epoch = (int) (position / n);
     int at = (int) (position % n);
     int[] order = task.epochOrder(epoch);
@@ -209,18 +210,26 @@ public final class Interpreter {
       loadFeatures(features, row, x);
       sc[MemoryShape.LABEL] = 0.0;
       run(pCode, pData, pLen);
-      double prediction = sc[MemoryShape.PREDICTION];
-      if (accuracy) {
-        prediction = sigmoid(prediction);
-        sc[MemoryShape.PREDICTION] = prediction;
-      }
       double label = labels[example];
-      double error = Math.abs(label - prediction);
-      if (Double.isNaN(error) || error > maxAbsError) {
-        return step;
-      }
-      if (errors != null) {
-        errors[step] = error;
+      double prediction = sc[MemoryShape.PREDICTION];
+      if (accuracy && lazySigmoid && label >= 0.0 && label <= 1.0) {
+        // Nothing reads sigmoid(s1) and |label - sigmoid(x)| <= 1 <= maxAbsError for any x but
+        // NaN, so only NaN stops training: the same outcome without computing exp.
+        if (Double.isNaN(prediction)) {
+          return step;
+        }
+      } else {
+        if (accuracy) {
+          prediction = sigmoid(prediction);
+          sc[MemoryShape.PREDICTION] = prediction;
+        }
+        double error = Math.abs(label - prediction);
+        if (Double.isNaN(error) || error > maxAbsError) {
+          return step;
+        }
+        if (errors != null) {
+          errors[step] = error;
+        }
       }
       if (predictWritesFeatures) {
         loadFeatures(features, row, x);
@@ -256,12 +265,20 @@ public final class Interpreter {
       double label = labels[i];
       double error;
       if (accuracy) {
-        double p = sigmoid(sc[MemoryShape.PREDICTION]);
-        if (p > 1.0 || p < 0.0) {
-          error = Double.POSITIVE_INFINITY;
+        double logit = sc[MemoryShape.PREDICTION];
+        boolean positive;
+        if (logit > 1e-3) {
+          positive = true; // sigmoid(logit) > 0.5 for sure: skip exp
+        } else if (logit < -1e-3) {
+          positive = false;
         } else {
-          error = ((label > 0.5) == (p > 0.5)) ? 0.0 : 1.0;
+          double p = sigmoid(logit); // near 0 (and NaN): decide exactly as the original
+          if (p > 1.0 || p < 0.0) {
+            return 0.0;
+          }
+          positive = p > 0.5;
         }
+        error = ((label > 0.5) == positive) ? 0.0 : 1.0;
         loss += error;
       } else {
         error = label - sc[MemoryShape.PREDICTION];

@@ -53,6 +53,16 @@ public final class Liveness {
 
   /** Computes the live-instruction masks of an algorithm (addresses need not fit any shape). */
   public static Masks liveInstructions(Algorithm algorithm) {
+    return analyze(algorithm).masks();
+  }
+
+  /**
+   * The masks plus whether s1 is live when Learn starts (Learn, or a later Predict through
+   * Learn, can read the prediction the executor leaves there).
+   */
+  record Analysis(Masks masks, boolean predictionLiveIntoLearn) {}
+
+  static Analysis analyze(Algorithm algorithm) {
     // Every address gets one bit: scalars first, then vectors, then matrices.
     int scalars = MemoryShape.PREDICTION + 1;
     int vectors = MemoryShape.FEATURES + 1;
@@ -91,7 +101,7 @@ public final class Liveness {
     setup.transfer(boundary(predictIn, featuresBit), setupMask);
     predict.transfer(predictLiveOut(predictIn, learnIn, featuresBit), predictMask);
     learn.transfer(boundary(predictIn, featuresBit), learnMask);
-    return new Masks(setupMask, predictMask, learnMask);
+    return new Analysis(new Masks(setupMask, predictMask, learnMask), get(learnIn, MemoryShape.PREDICTION));
   }
 
   private static int maxAddress(Op op, Instruction instruction, Kind kind) {

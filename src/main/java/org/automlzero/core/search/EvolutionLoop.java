@@ -54,6 +54,16 @@ public final class EvolutionLoop {
   private long startNanos = System.nanoTime();
   private double elapsedBefore;
   private List<LearningTask> learningTasks;
+  /** Recent algorithms' fingerprints (hashes per task, then train steps); a pure cache, not state. */
+  private final java.util.LinkedHashMap<Algorithm, long[]> fingerprintMemo =
+      new java.util.LinkedHashMap<>(1 << 12, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<Algorithm, long[]> eldest) {
+          return size() > 8192;
+        }
+      };
 
   /**
    * @param fingerprinter required when FEC is enabled (it may share the evaluator's worker pool)
@@ -349,9 +359,7 @@ public final class EvolutionLoop {
       if (learningTasks == null) {
         learningTasks = taskProvider.tasks(tasks);
       }
-      Fingerprinter.Result fp = fingerprinter.fingerprint(candidates, learningTasks, granted);
-      hashes = fp.hashes();
-      trainSteps += fp.trainSteps();
+      hashes = fingerprints(candidates, granted);
     }
     double[] fitness = new double[c];
     double[] partialFitness = new double[c];
@@ -391,6 +399,45 @@ public final class EvolutionLoop {
     return new Evaluated(fitness, partialFitness, hits, misses);
   }
 
+  /**
+   * Fingerprints of every (candidate, task). A fingerprint is a pure function of the algorithm
+   * (the granted examples derive from it too), so algorithms seen recently (exact copies of
+   * their parent, mutations that redrew the same value) reuse theirs: this saves work and
+   * changes nothing, not even the train-step count.
+   */
+  private long[] fingerprints(List<Algorithm> candidates, long[] granted) {
+    int c = candidates.size();
+    long[] hashes = new long[c * numTasks];
+    List<Algorithm> fresh = new ArrayList<>();
+    List<Integer> freshIndex = new ArrayList<>();
+    for (int k = 0; k < c; k++) {
+      long[] known = fingerprintMemo.get(candidates.get(k));
+      if (known != null) {
+        System.arraycopy(known, 0, hashes, k * numTasks, numTasks);
+        trainSteps += known[numTasks];
+      } else {
+        fresh.add(candidates.get(k));
+        freshIndex.add(k);
+      }
+    }
+    if (!fresh.isEmpty()) {
+      long[] freshGranted = new long[fresh.size() * numTasks];
+      for (int f = 0; f < fresh.size(); f++) {
+        System.arraycopy(granted, freshIndex.get(f) * numTasks, freshGranted, f * numTasks, numTasks);
+      }
+      Fingerprinter.Result fp = fingerprinter.fingerprint(fresh, learningTasks, freshGranted);
+      for (int f = 0; f < fresh.size(); f++) {
+        long[] entry = new long[numTasks + 1];
+        System.arraycopy(fp.hashes(), f * numTasks, entry, 0, numTasks);
+        entry[numTasks] = fp.candidateSteps()[f];
+        System.arraycopy(entry, 0, hashes, freshIndex.get(f) * numTasks, numTasks);
+        trainSteps += entry[numTasks];
+        fingerprintMemo.put(fresh.get(f), entry);
+      }
+    }
+    return hashes;
+  }
+
   private void runStage(List<Algorithm> candidates, int[] islandOf, long[] granted, long[] hashes, byte[] needed,
       double[] perTask, long[] hits, long[] misses, String description) {
     int c = candidates.size();
@@ -415,14 +462,17 @@ public final class EvolutionLoop {
           hits[islandOf[k]]++;
           continue;
         }
-        Integer first = pending.get(h);
+        // One candidate's tasks never share a fingerprint (the task index is hashed): no map needed.
+        Integer first = c == 1 ? null : pending.get(h);
         if (first != null) {
           needed[idx] = BATCH_HIT;
           pendingOf[idx] = first;
           hits[islandOf[k]]++;
         } else {
           needed[idx] = MISS;
-          pending.put(h, idx);
+          if (c > 1) {
+            pending.put(h, idx);
+          }
           misses[islandOf[k]]++;
         }
       }
@@ -477,11 +527,14 @@ public final class EvolutionLoop {
 
   private GenerationReport report(Evaluated e) {
     double elapsed = elapsedBefore + (System.nanoTime() - startNanos) / 1e9;
-    List<IslandStats> stats = new ArrayList<>(islands.length);
+    boolean wanted = listener.wantsIslandStats(individuals);
+    List<IslandStats> stats = new ArrayList<>(wanted ? islands.length : 0);
     long genHits = 0;
     long genMisses = 0;
     for (int i = 0; i < islands.length; i++) {
-      stats.add(islands[i].stats(i, e.hits[i], e.misses[i]));
+      if (wanted) {
+        stats.add(islands[i].stats(i, e.hits[i], e.misses[i]));
+      }
       genHits += e.hits[i];
       genMisses += e.misses[i];
     }

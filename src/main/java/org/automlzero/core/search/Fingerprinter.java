@@ -38,8 +38,17 @@ public final class Fingerprinter {
     this.validErrors = new double[pool.threads()][numValid];
   }
 
-  /** Result of one fingerprint batch: hashes (candidate-major) and the train steps spent. */
-  public record Result(long[] hashes, long trainSteps) {}
+  /** Result of one fingerprint batch: hashes (candidate-major) and the train steps spent per candidate. */
+  public record Result(long[] hashes, long[] candidateSteps) {
+    /** Train steps spent over the whole batch. */
+    public long trainSteps() {
+      long total = 0;
+      for (long s : candidateSteps) {
+        total += s;
+      }
+      return total;
+    }
+  }
 
   /**
    * Fingerprints every (candidate, task); {@code granted[c * tasks + t]} is the number of train
@@ -71,11 +80,7 @@ public final class Fingerprinter {
       }
       steps[c] = s;
     });
-    long total = 0;
-    for (long s : steps) {
-      total += s;
-    }
-    return new Result(hashes, total);
+    return new Result(hashes, steps);
   }
 
   private Interpreter interpreter(int worker) {

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * What one generation did: counters of the experiment so far, this generation's FEC hits and
  * misses (per (candidate, task)), per-island statistics, and wall-clock figures (reported only;
- * nothing in the search depends on time).
+ * nothing in the search depends on time). {@code islands} is empty when the listener said it
+ * did not want island statistics for this generation.
  */
 public record GenerationReport(
     int experiment,

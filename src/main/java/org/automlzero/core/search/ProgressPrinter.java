@@ -23,6 +23,11 @@ public final class ProgressPrinter implements GenerationListener {
   }
 
   @Override
+  public boolean wantsIslandStats(long individuals) {
+    return every > 0 && individuals >= nextAt;
+  }
+
+  @Override
   public void onGeneration(GenerationReport r) {
     if (r.experiment() != experiment) {
       experiment = r.experiment();
@@ -32,7 +37,7 @@ public final class ProgressPrinter implements GenerationListener {
     }
     hits += r.fecHits();
     lookups += r.fecHits() + r.fecMisses();
-    if (every <= 0 || r.individuals() < nextAt) {
+    if (every <= 0 || r.individuals() < nextAt || r.islands().isEmpty()) {
       return;
     }
     nextAt = (r.individuals() / every + 1) * every;

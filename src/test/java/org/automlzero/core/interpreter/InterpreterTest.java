@@ -73,6 +73,21 @@ class InterpreterTest {
         List.of(Instruction.of(Op.SCALAR_LOG, 2, 0, 1)), List.of());
     LearningTask task = task(EvalType.RMS_ERROR, new double[] {1, 2}, new double[] {3, 4}, 1);
     assertThat(run(algorithm, task, 2)).isEqualTo(0.0);
+    // For ACCURACY, sigmoid(NaN) is NaN: training stops too (Learn never reads s1 here).
+    LearningTask classification = task(EvalType.ACCURACY, new double[] {1, 0}, new double[] {1, 0}, 1);
+    assertThat(run(algorithm, classification, 2)).isEqualTo(0.0);
+  }
+
+  @Test
+  void accuracyNeedsNoLearningToScoreAndDecidesTinyLogitsExactly() {
+    // s1 = s2 (a constant logit): sigmoid(1e-20) rounds to exactly 0.5, which is not > 0.5, so
+    // every example counts as negative; a logit of 0.002 counts as positive.
+    for (double logit : new double[] {1e-20, 0.002, -0.002, Double.POSITIVE_INFINITY}) {
+      Algorithm algorithm = new Algorithm(List.of(Instruction.constant(2, logit)), List.of(copy(2, 1)), List.of());
+      LearningTask task = task(EvalType.ACCURACY, new double[] {1, 0}, new double[] {1, 0, 0, 0}, 1);
+      double expected = logit > 1e-3 ? 0.25 : 0.75;
+      assertThat(run(algorithm, task, 2)).as("logit %s", logit).isEqualTo(expected);
+    }
   }
 
   @Test

@@ -1,0 +1,77 @@
+package org.automlzero.core.algorithm;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.MalformedInputException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Algorithm files: reads the readable format or JSON (told apart by a leading {@code {}), and
+ * writes either atomically (a temporary file renamed into place), so no half-written file is
+ * ever seen. Errors name the file.
+ */
+public final class AlgorithmFiles {
+  private AlgorithmFiles() {}
+
+  /**
+   * Reads an algorithm file in either format; when {@code shape} is not null every address must
+   * exist in it. Throws {@link AlgorithmFormatException} whose message starts with the file.
+   */
+  public static Algorithm read(Path file, MemoryShape shape) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new AlgorithmFormatException("algorithm file " + file + " does not exist");
+    } catch (MalformedInputException e) {
+      throw new AlgorithmFormatException("algorithm file " + file + " is not UTF-8 text", e);
+    } catch (IOException e) {
+      throw new AlgorithmFormatException("algorithm file " + file + " cannot be read: " + e.getMessage(), e);
+    }
+    try {
+      return isJson(text) ? AlgorithmJson.read(text, shape) : AlgorithmParser.parse(text, shape);
+    } catch (AlgorithmFormatException e) {
+      throw e.withSource(file.toString());
+    }
+  }
+
+  /** True when the text is the JSON form (its first non-blank character is an opening brace). */
+  public static boolean isJson(String text) {
+    return text.strip().startsWith("{");
+  }
+
+  /** Writes the readable format. */
+  public static void writeText(Path file, Algorithm algorithm) {
+    writeAtomically(file, AlgorithmPrinter.print(algorithm));
+  }
+
+  /** Writes the JSON form. */
+  public static void writeJson(Path file, Algorithm algorithm) {
+    writeAtomically(file, AlgorithmJson.write(algorithm));
+  }
+
+  private static void writeAtomically(Path file, String content) {
+    Path target = file.toAbsolutePath();
+    Path temporary = target.resolveSibling(target.getFileName() + ".tmp");
+    try {
+      Files.writeString(temporary, content, StandardCharsets.UTF_8);
+      try {
+        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException e) {
+      try {
+        Files.deleteIfExists(temporary);
+      } catch (IOException ignored) {
+        // The original error is the one worth reporting.
+      }
+      throw new UncheckedIOException("cannot write algorithm file " + file + ": " + e.getMessage(), e);
+    }
+  }
+}
