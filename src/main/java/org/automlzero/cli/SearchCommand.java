@@ -56,6 +56,13 @@ public final class SearchCommand {
         plans.add(plan);
       }
     }
+    for (RunOutputs.Plan plan : plans) {
+      try {
+        org.automlzero.spark.SparkSearch.checkData(plan.config());
+      } catch (IllegalArgumentException e) {
+        throw new UserError(e.getMessage());
+      }
+    }
     List<String> summary = new ArrayList<>();
     int solved = 0;
     for (RunOutputs.Plan plan : plans) {
@@ -64,7 +71,10 @@ public final class SearchCommand {
       System.out.println("Random seed = " + seed);
       org.automlzero.runs.RunRecorder recorder = plan.begin(System.out::println);
       ProgressPrinter progress = new ProgressPrinter(c.progressEvery(), System.out::println);
-      SearchResult r = InProcessSearch.run(c.run(), c.threads(), new TaskGenerator()::generate, report -> {
+      // Projected binary tasks come from the Parquet data set (read with parquet-hadoop, no Spark).
+      TaskGenerator generator = org.automlzero.spark.SparkSearch.needsData(c)
+          ? new TaskGenerator(org.automlzero.spark.ParquetTaskStore.open(c.dataPath())) : new TaskGenerator();
+      SearchResult r = InProcessSearch.run(c.run(), c.threads(), generator::generate, report -> {
         progress.onGeneration(report);
         recorder.onGeneration(report);
       }, System.out::println, recorder, plan.start());

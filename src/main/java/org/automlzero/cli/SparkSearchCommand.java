@@ -145,10 +145,10 @@ final class SparkSearchCommand {
         throw new UserError(e.getMessage());
       }
       recorder.finish(result);
+      console.println("Run directory: " + plan.dir() + " (report: " + recorder.directory().report() + ")");
       console.println(String.format(Locale.ROOT, "Best algorithm: search fitness %.6f, select fitness %.6f, "
           + "final fitness %.6f", result.searchFitness(), result.selectFitness(), result.finalFitness()));
       RunOutputs.printAlgorithm(console, result.best(), raw);
-      console.println("Run directory: " + plan.dir() + " (report: " + recorder.directory().report() + ")");
       console.flush();
       return 0;
     } finally {

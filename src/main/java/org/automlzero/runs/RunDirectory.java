@@ -38,11 +38,19 @@ public final class RunDirectory {
     this.root = root;
   }
 
-  /** {@code runs/<yyyyMMdd-HHmmss>-<config name>} (UTC) under the working directory. */
+  /**
+   * {@code runs/<yyyyMMdd-HHmmss>-<config name>} (UTC) under the working directory; when that
+   * exists already (two runs in one second), {@code -2}, {@code -3}, ... is appended.
+   */
   public static Path defaultPath(Path configFile, Instant now) {
     String name = configFile.getFileName().toString();
     int dot = name.lastIndexOf('.');
-    return Path.of("runs", STAMP.format(now) + "-" + (dot > 0 ? name.substring(0, dot) : name));
+    Path base = Path.of("runs", STAMP.format(now) + "-" + (dot > 0 ? name.substring(0, dot) : name));
+    Path dir = base;
+    for (int n = 2; Files.exists(dir); n++) {
+      dir = base.resolveSibling(base.getFileName() + "-" + n);
+    }
+    return dir;
   }
 
   /**

@@ -66,7 +66,7 @@ public final class SparkSearch {
   }
 
   /** True when any task list reads the Parquet store. */
-  static boolean needsData(ExperimentConfig config) {
+  public static boolean needsData(ExperimentConfig config) {
     RunSpec run = config.run();
     for (TaskList list : List.of(run.searchTasks(), run.selectTasks(), run.finalTasks())) {
       for (LearningTaskSpec spec : list.specs()) {
