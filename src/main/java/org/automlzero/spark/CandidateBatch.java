@@ -21,6 +21,8 @@ import org.automlzero.core.search.EvaluationRequest;
 final class CandidateBatch implements Serializable {
   private static final long serialVersionUID = 1L;
 
+  /** Identity of this batch (not part of any result): lets an executor JVM compile each candidate once. */
+  private final long key;
   private final int candidates;
   /** Instruction range of function f of candidate c: [functionStart[3c+f], functionStart[3c+f+1]). */
   private final int[] functionStart;
@@ -44,6 +46,7 @@ final class CandidateBatch implements Serializable {
   private CandidateBatch(int candidates, int[] functionStart, byte[] ops, int[] addresses, double[] activations,
       float[] data, int[] requestCandidate, int[] requestTask, long[] requestTrainExamples, long[] requestSeed,
       int shards, int[] groupStart, int[] groupRequests) {
+    this.key = NEXT_KEY.getAndIncrement();
     this.candidates = candidates;
     this.functionStart = functionStart;
     this.ops = ops;
@@ -58,6 +61,10 @@ final class CandidateBatch implements Serializable {
     this.groupStart = groupStart;
     this.groupRequests = groupRequests;
   }
+
+  /** Driver-side batch numbering, unique within a driver JVM (mixed with the JVM start time below). */
+  private static final java.util.concurrent.atomic.AtomicLong NEXT_KEY = new java.util.concurrent.atomic.AtomicLong(
+      java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime() << 20);
 
   /** Encodes a batch for {@code numTasks} tasks split into {@code shards} shards each. */
   static CandidateBatch encode(List<Algorithm> candidates, List<EvaluationRequest> requests, int numTasks,
@@ -131,6 +138,10 @@ final class CandidateBatch implements Serializable {
     }
     return new CandidateBatch(candidates.size(), functionStart, ops, addresses, activations, data, requestCandidate,
         requestTask, requestTrainExamples, requestSeed, shards, groupStart, groupRequests);
+  }
+
+  long key() {
+    return key;
   }
 
   int candidates() {

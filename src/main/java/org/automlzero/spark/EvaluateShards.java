@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.automlzero.core.algorithm.MemoryShape;
@@ -21,6 +22,25 @@ final class EvaluateShards implements FlatMapFunction<Iterator<TaskShard>, Shard
 
   /** Executor threads are reused across Spark tasks, so each keeps its interpreter (and memory). */
   private static final ThreadLocal<ThreadInterpreter> INTERPRETER = new ThreadLocal<>();
+
+  /**
+   * Candidates compiled per batch, shared by the partitions one executor JVM runs (compiling is
+   * pure, so two threads racing on one slot compute the same thing). Only the latest few
+   * batches are kept.
+   */
+  private static final java.util.Map<Long, AtomicReferenceArray<CompiledAlgorithm>> COMPILED =
+      new java.util.LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<Long, AtomicReferenceArray<CompiledAlgorithm>> e) {
+          return size() > 4;
+        }
+      };
+
+  private static AtomicReferenceArray<CompiledAlgorithm> compiled(CandidateBatch b) {
+    synchronized (COMPILED) {
+      return COMPILED.computeIfAbsent(b.key(), k -> new AtomicReferenceArray<>(b.candidates()));
+    }
+  }
 
   private record ThreadInterpreter(MemoryShape shape, double maxAbsError, Interpreter interpreter) {}
 
@@ -46,7 +66,7 @@ final class EvaluateShards implements FlatMapFunction<Iterator<TaskShard>, Shard
     CandidateBatch b = batch.value();
     MemoryShape shape = new MemoryShape(scalars, vectors, matrices, features);
     Interpreter interpreter = interpreter(shape);
-    CompiledAlgorithm[] compiled = new CompiledAlgorithm[b.candidates()];
+    AtomicReferenceArray<CompiledAlgorithm> compiled = compiled(b);
     int total = 0;
     List<TaskShard> mine = new ArrayList<>();
     while (shards.hasNext()) {
@@ -61,11 +81,13 @@ final class EvaluateShards implements FlatMapFunction<Iterator<TaskShard>, Shard
       for (int p = b.groupFrom(s.task(), s.shard()), end = b.groupTo(s.task(), s.shard()); p < end; p++) {
         int request = b.groupRequest(p);
         int candidate = b.requestCandidate(request);
-        if (compiled[candidate] == null) {
-          compiled[candidate] = CompiledAlgorithm.compile(b.algorithm(candidate), shape);
+        CompiledAlgorithm algorithm = compiled.get(candidate);
+        if (algorithm == null) {
+          algorithm = CompiledAlgorithm.compile(b.algorithm(candidate), shape);
+          compiled.set(candidate, algorithm);
         }
         requests[n] = request;
-        fitness[n] = interpreter.execute(compiled[candidate], s.learningTask(), b.requestTrainExamples(request),
+        fitness[n] = interpreter.execute(algorithm, s.learningTask(), b.requestTrainExamples(request),
             new Rng(b.requestSeed(request)));
         n++;
       }

@@ -30,7 +30,7 @@ class SparkSearchTest {
   private record Outcome(List<String> history, String best, double search, double select, double fin) {}
 
   private static Outcome run(boolean inProcess, int partitions, int shards, int threads) {
-    ExperimentConfig config = ConfigLoader.load(CONFIG, List.of("search.max_individuals=1200", "run.seed=7",
+    ExperimentConfig config = ConfigLoader.load(CONFIG, List.of("search.max_individuals=800", "run.seed=7",
         "run.threads=" + threads));
     List<String> history = new ArrayList<>();
     ByteArrayOutputStream text = new ByteArrayOutputStream();

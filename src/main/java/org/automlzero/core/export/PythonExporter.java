@@ -11,8 +11,9 @@ import org.automlzero.core.algorithm.Op;
 /**
  * Exports an algorithm as a standalone Python 3 / NumPy module: a {@code Memory} object (the
  * scalar, vector and matrix banks), the functions {@code setup(mem)}, {@code predict(mem)} and
- * {@code learn(mem)}, and a {@code run(...)} driver that trains one pass over examples in the
- * given order and returns the validation predictions, as the interpreter does.
+ * {@code learn(mem)}, and drivers that run them as the interpreter does: {@code train(...)}
+ * (one pass in the given order, returning the errors), {@code predictions(...)} and
+ * {@code run(...)} (setup, train, then the validation predictions).
  *
  * <p>The module reproduces the interpreter's arithmetic: sums and dot products add in the same
  * order, standard deviations use the same formula, min/max treat NaN as the interpreter does,
@@ -283,13 +284,12 @@ public final class PythonExporter {
           return 1.0 / (1.0 + np.exp(-x))
 
 
-      def run(train_x, train_y, valid_x, rng_state=0, classification=False, max_abs_error=100.0):
-          \"""Setup, then Predict and Learn on each training example in the given order, then
-          Predict on each validation example. Returns the validation predictions (raw s1, before
-          any sigmoid), or None when training stopped early (|error| NaN or > max_abs_error).
-          For classification tasks Learn sees sigmoid(s1) as the prediction, as in the original.\"""
-          mem = Memory(rng_state)
-          setup(mem)
+      def train(mem, train_x, train_y, classification=False, max_abs_error=100.0):
+          \"""Predict then Learn on each training example in the given order. Returns the
+          |label - prediction| of each step, or None when training stopped early (an error NaN or
+          above max_abs_error). For classification tasks Learn sees sigmoid(s1) as the
+          prediction, as in the original.\"""
+          errors = []
           for x, y in zip(train_x, train_y):
               mem.v[0] = x
               mem.s[0] = 0.0
@@ -299,15 +299,31 @@ public final class PythonExporter {
               error = abs(y - mem.s[1])
               if math.isnan(error) or error > max_abs_error:
                   return None
+              errors.append(float(error))
               mem.v[0] = x
               mem.s[0] = y
               learn(mem)
-          predictions = []
-          for x in valid_x:
+          return errors
+
+
+      def predictions(mem, xs):
+          \"""Predict on each example (no Learn); returns the raw s1 values (before any sigmoid).\"""
+          result = []
+          for x in xs:
               mem.v[0] = x
               mem.s[0] = 0.0
               predict(mem)
-              predictions.append(float(mem.s[1]))
-          return predictions
+              result.append(float(mem.s[1]))
+          return result
+
+
+      def run(train_x, train_y, valid_x, rng_state=0, classification=False, max_abs_error=100.0):
+          \"""Setup on zeroed memory, one training pass, then the validation predictions (raw s1);
+          None when training stopped early.\"""
+          mem = Memory(rng_state)
+          setup(mem)
+          if train(mem, train_x, train_y, classification, max_abs_error) is None:
+              return None
+          return predictions(mem, valid_x)
       """;
 }

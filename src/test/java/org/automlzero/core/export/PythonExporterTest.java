@@ -88,7 +88,10 @@ class PythonExporterTest {
         new Case("readme", readme, new MemoryShape(5, 3, 0, 4), task(4, 200, 20, 2, false), 8),
         // Gaussian weight init: the module's Rng draws the same numbers as the interpreter's.
         new Case("neural_net", HandCodedAlgorithms.neuralNet(0.01, 0.1, NO_PADDING), baseline,
-            task(4, 200, 20, 3, true), 9)));
+            task(4, 200, 20, 3, true), 9),
+        // Classification: Learn sees sigmoid(s1) in memory; the train errors are |label - sigmoid|.
+        new Case("neural_net_classification", HandCodedAlgorithms.neuralNet(0.1, 0.1, NO_PADDING), baseline,
+            classificationTask(4, 200, 20, 4), 10)));
   }
 
   /** Setup fills inputs with uniform draws; Predict runs the op and folds its output and the features into s1. */
@@ -133,6 +136,21 @@ class PythonExporterTest {
   }
 
   /** Gaussian features; labels w . x (linear) or w2 . relu(W1 x) (nonlinear), from the seed. */
+  /** A classification task: label 1 when the linear label is positive, else 0. */
+  private static LearningTask classificationTask(int f, int numTrain, int numValid, long seed) {
+    LearningTask regression = task(f, numTrain, numValid, seed, false);
+    return new LearningTask(0, EvalType.ACCURACY, f, regression.trainFeatures(), positive(regression.trainLabels()),
+        regression.validFeatures(), positive(regression.validLabels()), 1, seed, seed);
+  }
+
+  private static double[] positive(double[] labels) {
+    double[] classes = new double[labels.length];
+    for (int i = 0; i < labels.length; i++) {
+      classes[i] = labels[i] > 0 ? 1.0 : 0.0;
+    }
+    return classes;
+  }
+
   private static LearningTask task(int f, int numTrain, int numValid, long seed, boolean nonlinear) {
     Rng rng = Rng.derive(seed, "python-export-task");
     double[] w1 = new double[f * f];
@@ -187,7 +205,8 @@ class PythonExporterTest {
       Files.writeString(dir.resolve("case_" + i + ".py"), PythonExporter.export(c.algorithm(), c.shape()));
       LearningTask t = c.task();
       data.append(i == 0 ? "" : ",").append("{\"module\": \"case_").append(i).append("\", \"rng_state\": ")
-          .append(c.rngState()).append(", \"train_x\": ").append(rows(t.trainFeatures(), t.features()))
+          .append(c.rngState()).append(", \"classification\": ")
+          .append(t.evalType() == EvalType.ACCURACY ? "true" : "false").append(", \"train_x\": ").append(rows(t.trainFeatures(), t.features()))
           .append(", \"train_y\": ").append(array(t.trainLabels())).append(", \"valid_x\": ")
           .append(rows(t.validFeatures(), t.features())).append("}");
     }
@@ -197,22 +216,32 @@ class PythonExporterTest {
         sys.path.insert(0, sys.argv[1])
         for case in json.load(open(sys.argv[1] + "/cases.json")):
             module = importlib.import_module(case["module"])
-            predictions = module.run(case["train_x"], case["train_y"], case["valid_x"], case["rng_state"],
-                                     max_abs_error=1.7976931348623157e308)
-            print("None" if predictions is None else " ".join(repr(p) for p in predictions))
+            mem = module.Memory(case["rng_state"])
+            module.setup(mem)
+            errors = module.train(mem, case["train_x"], case["train_y"], case["classification"],
+                                  max_abs_error=1.7976931348623157e308)
+            print(" ".join(repr(e) for e in errors))
+            print(" ".join(repr(p) for p in module.predictions(mem, case["valid_x"])))
         """);
     List<String> lines = runPython(dir.resolve("driver.py").toString(), dir.toString());
-    assertThat(lines).hasSize(cases.size());
+    assertThat(lines).hasSize(2 * cases.size());
     for (int i = 0; i < cases.size(); i++) {
       Case c = cases.get(i);
-      double[] expected = interpreterPredictions(c);
-      String[] fields = lines.get(i).trim().split(" ");
-      assertThat(fields).as("%s: python printed %s", c.name(), lines.get(i)).hasSize(expected.length);
-      for (int k = 0; k < expected.length; k++) {
-        double python = parsePython(fields[k]);
-        assertThat(python).as("%s, validation example %d", c.name(), k)
-            .isCloseTo(expected[k], org.assertj.core.data.Offset.offset(1e-9 * Math.max(1, Math.abs(expected[k]))));
+      LearningTask t = c.task();
+      assertClose(c.name() + " train error", lines.get(2 * i), validErrors(c, t, 0.0, true));
+      if (t.evalType() == EvalType.RMS_ERROR) {
+        assertClose(c.name() + " validation prediction", lines.get(2 * i + 1), interpreterPredictions(c));
       }
+    }
+  }
+
+  private static void assertClose(String what, String pythonLine, double[] expected) {
+    String[] fields = pythonLine.trim().split(" ");
+    assertThat(fields).as("%s: python printed %s", what, pythonLine).hasSize(expected.length);
+    for (int k = 0; k < expected.length; k++) {
+      double python = parsePython(fields[k]);
+      assertThat(python).as("%s %d", what, k)
+          .isCloseTo(expected[k], org.assertj.core.data.Offset.offset(1e-9 * Math.max(1, Math.abs(expected[k]))));
     }
   }
 
@@ -222,8 +251,8 @@ class PythonExporterTest {
    */
   private static double[] interpreterPredictions(Case c) {
     LearningTask t = c.task();
-    double[] atZero = validErrors(c, t, 0.0);
-    double[] atOne = validErrors(c, t, 1.0);
+    double[] atZero = validErrors(c, t, 0.0, false);
+    double[] atOne = validErrors(c, t, 1.0, false);
     double[] p = new double[atZero.length];
     for (int i = 0; i < p.length; i++) {
       double plus = atZero[i];
@@ -233,10 +262,11 @@ class PythonExporterTest {
     return p;
   }
 
-  private static double[] validErrors(Case c, LearningTask t, double label) {
+  /** The interpreter's |error| per validation example (labels all {@code label}), or per train step. */
+  private static double[] validErrors(Case c, LearningTask t, double label, boolean train) {
     double[] labels = new double[t.numValid()];
     java.util.Arrays.fill(labels, label);
-    LearningTask shifted = new LearningTask(0, EvalType.RMS_ERROR, t.features(), t.trainFeatures(), t.trainLabels(),
+    LearningTask shifted = new LearningTask(0, t.evalType(), t.features(), t.trainFeatures(), t.trainLabels(),
         t.validFeatures(), labels, 1, t.dataSeed(), t.paramSeed());
     Interpreter interpreter = new Interpreter(c.shape(), Double.MAX_VALUE);
     double[] trainErrors = new double[t.numTrain()];
@@ -245,7 +275,7 @@ class PythonExporterTest {
         t.numTrain(), t.numValid(), new Rng(c.rngState()), trainErrors, validErrors);
     assertThat(trained).as("%s trains on every example", c.name()).isEqualTo(t.numTrain());
     assertThat(interpreter.lastValidErrorCount()).as("%s validates every example", c.name()).isEqualTo(t.numValid());
-    return validErrors;
+    return train ? trainErrors : validErrors;
   }
 
   private static double parsePython(String text) {

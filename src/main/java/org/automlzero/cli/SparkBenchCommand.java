@@ -1,0 +1,142 @@
+package org.automlzero.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.apache.spark.sql.SparkSession;
+import org.automlzero.core.config.ConfigLoader;
+import org.automlzero.core.config.ExperimentConfig;
+import org.automlzero.core.search.SearchResult;
+import org.automlzero.spark.SparkBench;
+import org.automlzero.spark.SparkSearch;
+import org.automlzero.spark.SparkSetup;
+import org.automlzero.spark.SyntheticTaskData;
+
+/**
+ * {@code bench --spark}: Spark evaluator throughput against the core's evaluators on the demo
+ * and baseline specs ({@code --throughput}, the default), or the demo's time to solve over
+ * several seeds ({@code --solve}). Figures only; nothing is asserted.
+ */
+final class SparkBenchCommand {
+  private SparkBenchCommand() {}
+
+  static String usage() {
+    return "usage: submit.sh bench --spark [--master local[2]] [--throughput | --solve] [options]\n"
+        + "  --throughput        evaluator throughput on the demo and baseline specs (default)\n"
+        + "  --batch B           candidates per generation (demo default 1000; baseline 40)\n"
+        + "  --generations G     timed generations (demo 20, baseline 3), after --warmup W (demo 10, baseline 1)\n"
+        + "  --data DIR          prepared data set for the baseline spec (default: synthetic tasks in a temp dir)\n"
+        + "  --solve             run conf/demo.conf (or --config) once per seed and report time to solve\n"
+        + "  --seeds A-B         seeds for --solve (default 1-5)\n"
+        + "  --config FILE       config for --solve (default conf/demo.conf)\n"
+        + "  --set KEY=VALUE     config override for --solve and both throughput specs (repeatable)";
+  }
+
+  static int run(String[] args) {
+    boolean solve = false;
+    int batch = 0;
+    int generations = 0;
+    int warmup = -1;
+    String data = null;
+    String seeds = "1-5";
+    Path config = null;
+    List<String> overrides = new ArrayList<>();
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      switch (a) {
+        case "--spark", "--throughput" -> { }
+        case "--solve" -> solve = true;
+        case "--batch" -> batch = Integer.parseInt(value(args, ++i, a));
+        case "--generations" -> generations = Integer.parseInt(value(args, ++i, a));
+        case "--warmup" -> warmup = Integer.parseInt(value(args, ++i, a));
+        case "--data" -> data = value(args, ++i, a);
+        case "--seeds" -> seeds = value(args, ++i, a);
+        case "--config" -> config = Paths.get(value(args, ++i, a));
+        case "--set" -> overrides.add(value(args, ++i, a));
+        case "--help", "-h" -> {
+          System.out.println(usage());
+          return 0;
+        }
+        default -> throw new UserError("unknown option '" + a + "' for bench --spark\n" + usage(), 2);
+      }
+    }
+    String master = SparkSetup.master("local[2]");
+    SparkSession session = SparkSetup.start("AutoML-Zero bench", master);
+    try {
+      System.out.println("Spark " + session.version() + " on " + session.sparkContext().master() + " ("
+          + session.sparkContext().defaultParallelism() + " cores); machine has "
+          + Runtime.getRuntime().availableProcessors() + " cores");
+      if (solve) {
+        solve(session, config == null ? home("conf/demo.conf") : config, overrides, seeds);
+      } else {
+        ExperimentConfig demo = load(home("conf/demo.conf"), overrides);
+        SparkBench.run("demo", demo, session, null, batch > 0 ? batch : 1000, generations > 0 ? generations : 20,
+            warmup >= 0 ? warmup : 10, System.out);
+        List<String> baselineOverrides = new ArrayList<>(List.of("search.setup.init_size=4",
+            "search.predict.init_size=6", "search.learn.init_size=12"));
+        baselineOverrides.addAll(overrides);
+        ExperimentConfig baseline = load(home("conf/baseline.conf"), baselineOverrides);
+        String root = data;
+        if (root == null) {
+          Path dir = Files.createTempDirectory("automl-zero-bench-tasks");
+          root = SyntheticTaskData.write(dir, baseline.run().searchTasks()).toString();
+        }
+        SparkBench.run("baseline", baseline, session, root, batch > 0 ? Math.max(1, batch / 25) : 40,
+            generations > 0 ? generations : 3, warmup >= 0 ? warmup : 1, System.out);
+      }
+      return 0;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      session.stop();
+    }
+  }
+
+  private static void solve(SparkSession session, Path config, List<String> overrides, String seeds) {
+    String[] range = seeds.split("-");
+    int first = Integer.parseInt(range[0].trim());
+    int last = range.length > 1 ? Integer.parseInt(range[1].trim()) : first;
+    List<Double> seconds = new ArrayList<>();
+    for (int seed = first; seed <= last; seed++) {
+      List<String> o = new ArrayList<>(overrides);
+      o.add("run.seed=" + seed);
+      o.add("run.progress_every=0");
+      ExperimentConfig c = load(config, o);
+      SearchResult r = SparkSearch.run(c, session, SparkSearch.Options.spark(), new java.io.PrintStream(
+          java.io.OutputStream.nullOutputStream()));
+      seconds.add(r.elapsedSeconds());
+      System.out.println(String.format(Locale.ROOT, "seed %d: %.1f s, %d experiment(s), %,d individuals, %,.0f "
+          + "individuals/s, select %.6f, final %.6f", seed, r.elapsedSeconds(), r.experiments(), r.individuals(),
+          r.individualsPerSecond(), r.selectFitness(), r.finalFitness()));
+    }
+    double[] sorted = seconds.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    System.out.println(String.format(Locale.ROOT, "median time to solve over %d seeds: %.1f s (min %.1f, max %.1f)",
+        sorted.length, sorted[sorted.length / 2], sorted[0], sorted[sorted.length - 1]) + " " + Arrays.toString(sorted));
+  }
+
+  private static ExperimentConfig load(Path file, List<String> overrides) {
+    try {
+      return ConfigLoader.load(file, overrides);
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage());
+    }
+  }
+
+  private static Path home(String relative) {
+    String home = System.getProperty("automlzero.home");
+    return home == null ? Paths.get(relative) : Paths.get(home, relative);
+  }
+
+  private static String value(String[] args, int i, String option) {
+    if (i >= args.length) {
+      throw new UserError("option " + option + " needs a value", 2);
+    }
+    return args[i];
+  }
+}
