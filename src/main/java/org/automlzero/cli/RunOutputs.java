@@ -113,8 +113,8 @@ final class RunOutputs {
   static void printAlgorithm(PrintStream out, Algorithm best, boolean raw) {
     Optional<Algorithm> simplified = raw ? Optional.empty() : Simplification.simplify(best);
     if (simplified.isPresent()) {
-      out.println("Algorithm found (simplified: instructions that cannot affect a prediction removed; --raw shows "
-          + "all):");
+      out.println("Algorithm found: (simplified: instructions that cannot affect a prediction removed; --raw "
+          + "prints it as found)");
       out.print(AlgorithmPrinter.print(simplified.get()));
     } else {
       out.println("Algorithm found:");
