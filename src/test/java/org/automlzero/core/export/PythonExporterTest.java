@@ -206,7 +206,8 @@ class PythonExporterTest {
       LearningTask t = c.task();
       data.append(i == 0 ? "" : ",").append("{\"module\": \"case_").append(i).append("\", \"rng_state\": ")
           .append(c.rngState()).append(", \"classification\": ")
-          .append(t.evalType() == EvalType.ACCURACY ? "true" : "false").append(", \"train_x\": ").append(rows(t.trainFeatures(), t.features()))
+          .append(t.evalType() == EvalType.ACCURACY ? "true" : "false")
+          .append(", \"train_x\": ").append(rows(t.trainFeatures(), t.features()))
           .append(", \"train_y\": ").append(array(t.trainLabels())).append(", \"valid_x\": ")
           .append(rows(t.validFeatures(), t.features())).append("}");
     }
