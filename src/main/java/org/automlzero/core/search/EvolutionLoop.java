@@ -297,6 +297,17 @@ public final class EvolutionLoop {
     return generation;
   }
 
+  /** Wall-clock seconds of this experiment so far (reported only; a resumed loop continues its count). */
+  public double elapsedSeconds() {
+    return elapsedBefore + (System.nanoTime() - startNanos) / 1e9;
+  }
+
+  /** Continues the wall-clock count of a resumed loop from {@code seconds}. */
+  void elapsedBefore(double seconds) {
+    elapsedBefore = seconds;
+    startNanos = System.nanoTime();
+  }
+
   public int experiment() {
     return experiment;
   }
