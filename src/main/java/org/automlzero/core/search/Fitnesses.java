@@ -5,16 +5,21 @@ import org.automlzero.core.interpreter.Fitness;
 import org.automlzero.core.interpreter.FitnessCombination;
 
 /** Per-candidate fitness helpers over the loop's flat (candidate x task) arrays. */
-final class Fitnesses {
+public final class Fitnesses {
   private Fitnesses() {}
 
   /** {@link Fitness#combine} of {@code values[from, from + count)} (task order). */
-  static double combine(double[] values, int from, int count, FitnessCombination mode) {
+  public static double combine(double[] values, int from, int count, FitnessCombination mode) {
     return Fitness.combine(Arrays.copyOfRange(values, from, from + count), mode);
   }
 
+  /** {@link Fitness#combine} of all values (kept for callers of the earlier API). */
+  public static double combine(double[] values, FitnessCombination mode) {
+    return Fitness.combine(values, mode);
+  }
+
   /** The p-th percentile (nearest rank, p in [0, 100]) of the values. */
-  static double percentile(double[] values, double p) {
+  public static double percentile(double[] values, double p) {
     double[] copy = values.clone();
     Arrays.sort(copy);
     int rank = (int) Math.ceil(p / 100.0 * copy.length) - 1;
