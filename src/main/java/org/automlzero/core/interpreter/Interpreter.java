@@ -586,17 +586,17 @@ public final class Interpreter {
   }
 
   /**
-   * Dot product of {@code x[xFrom..xFrom+n)} and {@code y[0..n)}, summed sequentially for short
-   * vectors and with four interleaved partial sums ((p0 + p1) + (p2 + p3), tail into p0) from
-   * n = 8 on, which shortens the dependency chain. The order is fixed, so results are the same
-   * on every machine.
+   * Dot product of {@code x[xFrom..xFrom+n)} and {@code y[yFrom..yFrom+n)}: summed sequentially
+   * below 64 entries (every vector at the usual F), and with four interleaved partial sums
+   * ((p0 + p1) + (p2 + p3), tail into p0) from 64 on (matrices), which shortens the dependency
+   * chain. The order is fixed, so results are the same on every machine.
    */
   private static double dot(double[] x, int xFrom, double[] y, int n) {
     return dot(x, xFrom, y, 0, n);
   }
 
   private static double dot(double[] x, int xFrom, double[] y, int yFrom, int n) {
-    if (n < 8) {
+    if (n < 64) {
       double sum = 0.0;
       for (int i = 0; i < n; i++) {
         sum += x[xFrom + i] * y[yFrom + i];
@@ -633,8 +633,27 @@ public final class Interpreter {
     return Math.sqrt(dot(x, from, x, from, n) / n - mean * mean);
   }
 
+  /** out = x y^T, four rows at a time (each y[j] is loaded once for four stores). */
   private static void outer(double[] x, double[] y, double[] out, int f) {
-    for (int i = 0; i < f; i++) {
+    int i = 0;
+    for (; i + 3 < f; i += 4) {
+      final double u0 = x[i];
+      final double u1 = x[i + 1];
+      final double u2 = x[i + 2];
+      final double u3 = x[i + 3];
+      final int r0 = i * f;
+      final int r1 = r0 + f;
+      final int r2 = r1 + f;
+      final int r3 = r2 + f;
+      for (int j = 0; j < f; j++) {
+        final double yj = y[j];
+        out[r0 + j] = u0 * yj;
+        out[r1 + j] = u1 * yj;
+        out[r2 + j] = u2 * yj;
+        out[r3 + j] = u3 * yj;
+      }
+    }
+    for (; i < f; i++) {
       final double u = x[i];
       final int row = i * f;
       for (int j = 0; j < f; j++) {
@@ -657,12 +676,42 @@ public final class Interpreter {
     }
   }
 
-  /** out = M x; when out is x itself, the product goes through the scratch vector first. */
+  /**
+   * out = M x; when out is x itself, the product goes through the scratch vector first. Four
+   * rows at a time, each summed sequentially over j (the same order as a sequential dot), so
+   * four independent chains overlap.
+   */
   private void matrixVectorProduct(double[] matrix, double[] x, double[] out) {
     final int f = this.f;
     final double[] target = out == x ? scratchVector : out;
-    for (int i = 0; i < f; i++) {
-      target[i] = dot(matrix, i * f, x, f);
+    int i = 0;
+    for (; i + 3 < f; i += 4) {
+      final int r0 = i * f;
+      final int r1 = r0 + f;
+      final int r2 = r1 + f;
+      final int r3 = r2 + f;
+      double a0 = 0.0;
+      double a1 = 0.0;
+      double a2 = 0.0;
+      double a3 = 0.0;
+      for (int j = 0; j < f; j++) {
+        final double xj = x[j];
+        a0 += matrix[r0 + j] * xj;
+        a1 += matrix[r1 + j] * xj;
+        a2 += matrix[r2 + j] * xj;
+        a3 += matrix[r3 + j] * xj;
+      }
+      target[i] = a0;
+      target[i + 1] = a1;
+      target[i + 2] = a2;
+      target[i + 3] = a3;
+    }
+    for (; i < f; i++) {
+      double sum = 0.0;
+      for (int j = 0; j < f; j++) {
+        sum += matrix[i * f + j] * x[j];
+      }
+      target[i] = sum;
     }
     if (target != out) {
       System.arraycopy(target, 0, out, 0, f);

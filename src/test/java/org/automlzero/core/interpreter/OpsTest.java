@@ -317,16 +317,8 @@ class OpsTest {
         step[i] = x[i] > 0 ? 1 : 0;
       }
       double dot = 0.0;
-      if (f < 8) {
-        for (int i = 0; i < f; i++) {
-          dot += x[i] * y[i];
-        }
-      } else {
-        double[] p = new double[4];
-        for (int i = 0; i < f; i++) {
-          p[i % 4] += x[i] * y[i];
-        }
-        dot = (p[0] + p[1]) + (p[2] + p[3]);
+      for (int i = 0; i < f; i++) {
+        dot += x[i] * y[i];
       }
       Object[][] cases = {
           {Instruction.of(Op.VECTOR_SUM, 1, 2, 3), sum},
@@ -347,6 +339,44 @@ class OpsTest {
           new Rng(1));
       assertThat(interp.scalars()[3]).isEqualTo(dot);
     }
+  }
+
+  @Test
+  void longSumsUseFourInterleavedPartialSums() {
+    int f = 9; // 81 entries: four-way from 64 on, with a tail of one
+    MemoryShape shape = new MemoryShape(4, 2, 2, f);
+    Interpreter interp = new Interpreter(shape, 100.0);
+    Rng rng = new Rng(99);
+    double[] m = interp.matrices()[0];
+    double[] p = new double[4];
+    for (int i = 0; i < f * f; i++) {
+      m[i] = rng.gaussian(0, 1);
+    }
+    for (int i = 0; i < 80; i++) {
+      p[i % 4] += m[i] * m[i];
+    }
+    p[0] += m[80] * m[80];
+    interp.runSetupOnCurrentMemory(CompiledAlgorithm.compileWithoutSkipping(
+        new Algorithm(List.of(Instruction.of(Op.MATRIX_NORM, 0, 0, 2)), List.of(), List.of()), shape), new Rng(1));
+    assertThat(interp.scalars()[2]).isEqualTo(Math.sqrt((p[0] + p[1]) + (p[2] + p[3])));
+    // Matrix-vector rows are sequential sums, like a short dot product.
+    double[] x = interp.vectors()[1];
+    for (int j = 0; j < f; j++) {
+      x[j] = rng.gaussian(0, 1);
+    }
+    double[] before = x.clone();
+    interp.runSetupOnCurrentMemory(CompiledAlgorithm.compileWithoutSkipping(
+        new Algorithm(List.of(Instruction.of(Op.MATRIX_VECTOR_PRODUCT, 0, 1, 1)), List.of(), List.of()), shape),
+        new Rng(1));
+    double[] expected = new double[f];
+    for (int i = 0; i < f; i++) {
+      double sum = 0.0;
+      for (int j = 0; j < f; j++) {
+        sum += m[i * f + j] * before[j];
+      }
+      expected[i] = sum;
+    }
+    assertThat(x).containsExactly(expected);
   }
 
   // ---- harness ----
