@@ -29,6 +29,8 @@ public final class Main {
         case "search", "demo" -> SparkSearchCommand.run(command, rest);
         case "search-local" -> SearchCommand.run(rest);
         case "prepare" -> PrepareCommand.run(rest);
+        case "evaluate" -> EvaluateCommand.run(rest);
+        case "report" -> ReportCommand.run(rest);
         default -> {
           System.err.println("error: unknown subcommand '" + command + "'\n" + usage());
           yield 2;
@@ -49,6 +51,7 @@ public final class Main {
           search-local  run an experiment config in-process (plain threads, no Spark); --seeds, --keys
           prepare     prepare projected binary Parquet tasks from an image data set
           evaluate    evaluate an algorithm file on a config's tasks
+          report      write a run directory's report.html
           bench       measure interpreter and evaluator throughput
         run 'submit.sh <subcommand> --help' for its options""";
   }

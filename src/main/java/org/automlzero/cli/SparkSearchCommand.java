@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.spark.sql.SparkSession;
-import org.automlzero.core.algorithm.AlgorithmPrinter;
 import org.automlzero.core.config.ConfigLoader;
 import org.automlzero.core.config.ExperimentConfig;
 import org.automlzero.core.search.GenerationListener;
@@ -31,7 +30,8 @@ final class SparkSearchCommand {
   static String usage(String name) {
     return "usage: submit.sh " + name + " [spark options] " + (name.equals("demo") ? "[--config FILE]" : "--config FILE")
         + " [--seed N] [--set KEY=VALUE]... [--data DIR] [--partitions N] [--shards K]\n"
-        + "       [--history FILE] [--in-process] [--threads N]\n"
+        + "       [--history FILE] [--in-process] [--threads N] [--out DIR [--overwrite]] [--raw]\n"
+        + "       submit.sh " + name + " [spark options] --resume DIR [--threads N]\n"
         + "  --config FILE     experiment config (demo: conf/demo.conf)\n"
         + "  --seed N          run seed (same as --set run.seed=N)\n"
         + "  --set KEY=VALUE   override a config key (repeatable)\n"
@@ -40,7 +40,11 @@ final class SparkSearchCommand {
         + "  --shards K        shards per task (default: automatic, so every partition gets equal work)\n"
         + "  --history FILE    write per-generation, per-island statistics as TSV\n"
         + "  --in-process      evaluate with plain Java threads instead of Spark (for comparison)\n"
-        + "  --threads N       driver threads for FEC fingerprints and --in-process evaluation";
+        + "  --threads N       driver threads for FEC fingerprints and --in-process evaluation\n"
+        + "  --out DIR         run directory (default runs/<yyyyMMdd-HHmmss>-<config name>); must not exist\n"
+        + "  --overwrite       replace an existing run directory given by --out\n"
+        + "  --resume DIR      continue the run in DIR from its newest complete checkpoint (any master)\n"
+        + "  --raw             print the algorithm as found (default: simplified)";
   }
 
   static int run(String name, String[] args) {
@@ -50,6 +54,11 @@ final class SparkSearchCommand {
     int shards = 0;
     Path history = null;
     boolean inProcess = false;
+    Path out = null;
+    boolean overwrite = false;
+    Path resume = null;
+    boolean raw = false;
+    boolean configGiven = false;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       switch (a) {
@@ -57,7 +66,14 @@ final class SparkSearchCommand {
           System.out.println(usage(name));
           return 0;
         }
-        case "--config" -> config = Paths.get(value(args, ++i, a));
+        case "--config" -> {
+          config = Paths.get(value(args, ++i, a));
+          configGiven = true;
+        }
+        case "--out" -> out = Paths.get(value(args, ++i, a));
+        case "--overwrite" -> overwrite = true;
+        case "--resume" -> resume = Paths.get(value(args, ++i, a));
+        case "--raw" -> raw = true;
         case "--seed" -> overrides.add("run.seed=" + value(args, ++i, a));
         case "--set" -> overrides.add(value(args, ++i, a));
         case "--data" -> overrides.add("data.path=" + value(args, ++i, a));
@@ -69,18 +85,33 @@ final class SparkSearchCommand {
         default -> throw new UserError("unknown option '" + a + "' for " + name + "\n" + usage(name), 2);
       }
     }
-    if (config == null) {
+    if (resume != null && (configGiven || out != null || overwrite)) {
+      throw new UserError(name + ": --resume DIR continues that run with its own config.conf and seed; do not "
+          + "combine it with --config, --out or --overwrite", 2);
+    }
+    if (config == null && resume == null) {
       throw new UserError(name + " needs --config FILE\n" + usage(name), 2);
     }
-    if (!Files.isRegularFile(config)) {
+    if (resume == null && !Files.isRegularFile(config)) {
       throw new UserError("config file " + config + " does not exist");
     }
     ExperimentConfig experiment;
+    RunOutputs.Plan plan;
     try {
-      experiment = ConfigLoader.load(config, overrides);
+      if (resume != null) {
+        plan = RunOutputs.resume(resume, overrides, name, System.out);
+        experiment = plan.config();
+        config = plan.dir().resolve("config.conf");
+      } else {
+        experiment = ConfigLoader.load(config, overrides);
+        plan = null;
+      }
       SparkSearch.checkData(experiment);
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
+    }
+    if (plan == null) {
+      plan = RunOutputs.fresh(experiment, config, out, overwrite, name);
     }
     String master = SparkSetup.master(null);
     try {
@@ -89,9 +120,13 @@ final class SparkSearchCommand {
       throw new UserError(e.getMessage(), 2);
     }
 
-    PrintStream out = System.out;
+    PrintStream console = System.out;
     HistoryWriter historyWriter = history == null ? null : new HistoryWriter(history);
-    GenerationListener listener = historyWriter == null ? GenerationListener.NONE : historyWriter;
+    org.automlzero.runs.RunRecorder recorder = plan.begin(console::println);
+    GenerationListener listener = historyWriter == null ? recorder : report -> {
+      recorder.onGeneration(report);
+      historyWriter.onGeneration(report);
+    };
     SparkSession session = null;
     boolean ownSession = false;
     try {
@@ -99,20 +134,22 @@ final class SparkSearchCommand {
         ownSession = SparkSession.getActiveSession().isEmpty();
         session = SparkSetup.start("AutoML-Zero " + name + ": " + config.getFileName() + " seed "
             + experiment.run().seed(), master);
-        out.println("Spark " + session.version() + " on " + session.sparkContext().master() + " ("
+        console.println("Spark " + session.version() + " on " + session.sparkContext().master() + " ("
             + session.sparkContext().defaultParallelism() + " cores), app " + session.sparkContext().applicationId());
       }
       SearchResult result;
       try {
         result = SparkSearch.run(experiment, session,
-            new SparkSearch.Options(inProcess, partitions, shards, listener), out);
+            new SparkSearch.Options(inProcess, partitions, shards, listener), console, recorder, plan.start());
       } catch (IllegalArgumentException e) {
         throw new UserError(e.getMessage());
       }
-      out.println(String.format(Locale.ROOT, "Best algorithm: search fitness %.6f, select fitness %.6f, "
+      recorder.finish(result);
+      console.println("Run directory: " + plan.dir() + " (report: " + recorder.directory().report() + ")");
+      console.println(String.format(Locale.ROOT, "Best algorithm: search fitness %.6f, select fitness %.6f, "
           + "final fitness %.6f", result.searchFitness(), result.selectFitness(), result.finalFitness()));
-      out.print(AlgorithmPrinter.print(result.best()));
-      out.flush();
+      RunOutputs.printAlgorithm(console, result.best(), raw);
+      console.flush();
       return 0;
     } finally {
       if (historyWriter != null) {

@@ -13,7 +13,9 @@ import org.automlzero.core.search.ExperimentRunner;
 import org.automlzero.core.search.Fingerprinter;
 import org.automlzero.core.search.GenerationListener;
 import org.automlzero.core.search.InProcessEvaluator;
+import org.automlzero.core.search.RunCheckpoints;
 import org.automlzero.core.search.RunSpec;
+import org.automlzero.core.search.RunState;
 import org.automlzero.core.search.SearchResult;
 import org.automlzero.core.search.SearchSpec;
 import org.automlzero.core.search.TaskProvider;
@@ -64,7 +66,7 @@ public final class SparkSearch {
   }
 
   /** True when any task list reads the Parquet store. */
-  static boolean needsData(ExperimentConfig config) {
+  public static boolean needsData(ExperimentConfig config) {
     RunSpec run = config.run();
     for (TaskList list : List.of(run.searchTasks(), run.selectTasks(), run.finalTasks())) {
       for (LearningTaskSpec spec : list.specs()) {
@@ -81,6 +83,12 @@ public final class SparkSearch {
    * Progress and result lines go to {@code out}.
    */
   public static SearchResult run(ExperimentConfig config, SparkSession session, Options options, PrintStream out) {
+    return run(config, session, options, out, RunCheckpoints.NONE, RunState.START);
+  }
+
+  /** As {@link #run(ExperimentConfig, SparkSession, Options, PrintStream)}, with checkpoints, from a saved state. */
+  public static SearchResult run(ExperimentConfig config, SparkSession session, Options options, PrintStream out,
+      RunCheckpoints checkpoints, RunState from) {
     RunSpec run = config.run();
     SearchSpec spec = run.search();
     String dataPath = needsData(config) ? config.dataPath() : null;
@@ -105,7 +113,7 @@ public final class SparkSearch {
         options.extraListener().onGeneration(report);
       };
       ExperimentRunner runner = new ExperimentRunner(run, evaluator, provider, fingerprinter, listener, out::println);
-      SearchResult result = runner.run();
+      SearchResult result = runner.withCheckpoints(checkpoints).resume(from);
       out.println(String.format(Locale.ROOT,
           "Search done: %d experiment(s), %d individuals in %.1f s (%.0f individuals/s), FEC hit rate %.3f",
           result.experiments(), result.individuals(), result.elapsedSeconds(), result.individualsPerSecond(),

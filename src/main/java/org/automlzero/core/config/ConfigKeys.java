@@ -31,6 +31,13 @@ public final class ConfigKeys {
     key("run.randomize_task_seeds", ValueType.BOOLEAN, "false",
         "Draw fresh data/param seeds for the search and select tasks in every experiment (final tasks keep theirs).");
     key("run.progress_every", ValueType.LONG, "10000", 0.0, "Individuals between progress lines; 0 = none.");
+    key("checkpoint.every_generations", ValueType.LONG, "1000", 0.0,
+        "Write a checkpoint (run directory) after every this-many-th generation; 0 = only after each experiment.");
+    key("checkpoint.min_seconds", ValueType.DOUBLE, "60", 0.0,
+        "Skip a due checkpoint when the last one is younger than this (bounds the cost in steady-state runs).");
+    key("checkpoint.keep", ValueType.INT, "3", 1.0, "Newest complete checkpoints kept in the run directory.");
+    key("stats.every_individuals", ValueType.LONG, "1000", 0.0,
+        "Write a per-island statistics row whenever this many more candidates were evaluated; 0 = every generation.");
     key("data.path", ValueType.STRING, "data/tasks",
         "Root of the Parquet task data set (projected binary tasks only).");
 

@@ -422,8 +422,10 @@ public final class ConfigLoader {
       double sufficient = doubleValue("run.sufficient_fitness");
       RunSpec run = new RunSpec(search, searchTasks, selectTasks, finalTasks, longValue("run.seed"),
           intValue("run.max_experiments"), sufficient, booleanValue("run.randomize_task_seeds"));
+      OutputSpec outputs = new OutputSpec(longValue("checkpoint.every_generations"),
+          doubleValue("checkpoint.min_seconds"), intValue("checkpoint.keep"), longValue("stats.every_individuals"));
       return new ExperimentConfig(run, intValue("run.threads"), raw("data.path"), longValue("run.progress_every"),
-          effective);
+          effective, outputs);
     }
 
     private TaskList taskList(String list, int searchFeatures) {

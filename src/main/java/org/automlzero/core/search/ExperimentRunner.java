@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import org.automlzero.core.algorithm.Algorithm;
+import org.automlzero.core.interpreter.Fitness;
 import org.automlzero.core.interpreter.FitnessCombination;
 import org.automlzero.core.random.Rng;
 import org.automlzero.core.task.LearningTaskSpec;
@@ -26,6 +27,7 @@ public final class ExperimentRunner {
   private final Fingerprinter fingerprinter;
   private final GenerationListener listener;
   private final Consumer<String> log;
+  private RunCheckpoints checkpoints = RunCheckpoints.NONE;
 
   /**
    * @param fingerprinter for FEC (may be null when FEC is disabled)
@@ -41,8 +43,22 @@ public final class ExperimentRunner {
     this.log = log == null ? s -> { } : log;
   }
 
+  /**
+   * Hands the run's state to {@code checkpoints} at due generations and after each experiment
+   * (returns this runner).
+   */
+  public ExperimentRunner withCheckpoints(RunCheckpoints checkpoints) {
+    this.checkpoints = checkpoints == null ? RunCheckpoints.NONE : checkpoints;
+    return this;
+  }
+
   public SearchResult run() {
-    long start = System.nanoTime();
+    return resume(RunState.START);
+  }
+
+  /** Continues a run from a saved state; the result is identical to an uninterrupted run. */
+  public SearchResult resume(RunState state) {
+    long start = System.nanoTime() - (long) (state.elapsedSeconds() * 1e9);
     SearchSpec spec = run.search();
     Algorithm baseline = spec.trainBudget().enabled()
         ? InitialAlgorithms.handCoded(spec.trainBudget().baseline(), spec)
@@ -50,12 +66,22 @@ public final class ExperimentRunner {
     double bestSelect = Double.NEGATIVE_INFINITY;
     Algorithm best = null;
     double bestSearch = Double.NaN;
-    int experiments = 0;
-    long individuals = 0;
-    long trainSteps = 0;
-    long hits = 0;
-    long misses = 0;
-    while (true) {
+    List<ExperimentResult> results = new ArrayList<>(state.experiments());
+    for (ExperimentResult r : results) {
+      if (r.selectFitness() >= bestSelect) {
+        bestSelect = r.selectFitness();
+        best = r.best();
+        bestSearch = r.searchFitness();
+      }
+    }
+    int experiments = results.size();
+    long individuals = state.individuals();
+    long trainSteps = state.trainSteps();
+    long hits = state.fecHits();
+    long misses = state.fecMisses();
+    LoopState saved = state.loop();
+    boolean done = experiments > 0 && stop(experiments, bestSelect);
+    while (!done) {
       int e = experiments;
       TaskList searchTasks = run.searchTasks();
       TaskList selectTasks = run.selectTasks();
@@ -64,10 +90,25 @@ public final class ExperimentRunner {
         searchTasks = reseed(searchTasks, rng);
         selectTasks = reseed(selectTasks, rng);
       }
-      log.accept("Experiment " + (e + 1) + ": evolving on " + searchTasks.size() + " T_search tasks...");
-      EvolutionLoop loop = new EvolutionLoop(spec, searchTasks, taskProvider, evaluator, fingerprinter, baseline,
-          run.seed(), e, listener);
-      loop.run();
+      EvolutionLoop loop;
+      if (saved != null) {
+        log.accept("Experiment " + (e + 1) + ": resuming at generation " + saved.generation() + " ("
+            + saved.individuals() + " individuals)...");
+        loop = EvolutionLoop.resume(saved, spec, searchTasks, taskProvider, evaluator, fingerprinter, baseline,
+            run.seed(), listener);
+        loop.elapsedBefore(state.loopElapsedSeconds());
+        saved = null;
+      } else {
+        log.accept("Experiment " + (e + 1) + ": evolving on " + searchTasks.size() + " T_search tasks...");
+        loop = new EvolutionLoop(spec, searchTasks, taskProvider, evaluator, fingerprinter, baseline, run.seed(), e,
+            listener);
+        loop.initialize();
+        checkpoint(loop, results, individuals, trainSteps, hits, misses, start);
+      }
+      while (!loop.finished()) {
+        loop.step();
+        checkpoint(loop, results, individuals, trainSteps, hits, misses, start);
+      }
       individuals += loop.individuals();
       trainSteps += loop.trainSteps();
       hits += loop.fecHits();
@@ -81,19 +122,32 @@ public final class ExperimentRunner {
         best = candidate.algorithm();
         bestSearch = candidate.fitness();
       }
+      results.add(new ExperimentResult(e, candidate.algorithm(), candidate.fitness(), select, loop.individuals()));
       experiments++;
-      if (run.sufficientFitness() > 0.0 && bestSelect > run.sufficientFitness()) {
-        break;
-      }
-      if (run.maxExperiments() != 0 && experiments >= run.maxExperiments()) {
-        break;
-      }
+      checkpoints.save(new RunState(results, individuals, trainSteps, hits, misses, seconds(start), null, 0.0));
+      done = stop(experiments, bestSelect);
     }
     log.accept("Final evaluation of the best algorithm on " + run.finalTasks().size() + " unseen tasks...");
     double fin = evaluate(run.finalTasks(), best, "final", experiments);
-    double elapsed = (System.nanoTime() - start) / 1e9;
     return new SearchResult(best, bestSearch, bestSelect, fin, experiments, individuals, trainSteps, hits, misses,
-        elapsed);
+        seconds(start));
+  }
+
+  private boolean stop(int experiments, double bestSelect) {
+    return (run.sufficientFitness() > 0.0 && bestSelect > run.sufficientFitness())
+        || (run.maxExperiments() != 0 && experiments >= run.maxExperiments());
+  }
+
+  private void checkpoint(EvolutionLoop loop, List<ExperimentResult> results, long individuals, long trainSteps,
+      long hits, long misses, long start) {
+    if (checkpoints.due(loop.experiment(), loop.generation())) {
+      checkpoints.save(new RunState(results, individuals, trainSteps, hits, misses, seconds(start), loop.state(),
+          loop.elapsedSeconds()));
+    }
+  }
+
+  private static double seconds(long start) {
+    return (System.nanoTime() - start) / 1e9;
   }
 
   /** Mean fitness of one algorithm over a task list, all training examples, no FEC, no budget. */
@@ -108,7 +162,7 @@ public final class ExperimentRunner {
     }
     double[] f = evaluator.evaluate(tasks, List.of(algorithm), requests,
         purpose + " evaluation: 1 algorithm on " + requests.size() + " tasks");
-    return Fitnesses.combine(f, FitnessCombination.MEAN);
+    return Fitness.combine(f, FitnessCombination.MEAN);
   }
 
   /** Fresh first data and param seeds for every spec of a list (later tasks count up from them). */

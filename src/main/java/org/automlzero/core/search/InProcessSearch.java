@@ -16,6 +16,12 @@ public final class InProcessSearch {
    */
   public static SearchResult run(RunSpec run, int threads, TaskProvider tasks, GenerationListener listener,
       Consumer<String> log) {
+    return run(run, threads, tasks, listener, log, RunCheckpoints.NONE, RunState.START);
+  }
+
+  /** As {@link #run(RunSpec, int, TaskProvider, GenerationListener, Consumer)}, with checkpoints, from a saved state. */
+  public static SearchResult run(RunSpec run, int threads, TaskProvider tasks, GenerationListener listener,
+      Consumer<String> log, RunCheckpoints checkpoints, RunState from) {
     TaskProvider cached = new CachingTaskProvider(tasks);
     SearchSpec spec = run.search();
     try (WorkerPool pool = new WorkerPool(threads);
@@ -23,7 +29,8 @@ public final class InProcessSearch {
       Fingerprinter fingerprinter = spec.fec().enabled()
           ? new Fingerprinter(spec.shape(), spec.maxAbsError(), spec.fec(), pool)
           : null;
-      return new ExperimentRunner(run, evaluator, cached, fingerprinter, listener, log).run();
+      return new ExperimentRunner(run, evaluator, cached, fingerprinter, listener, log).withCheckpoints(checkpoints)
+          .resume(from);
     }
   }
 }

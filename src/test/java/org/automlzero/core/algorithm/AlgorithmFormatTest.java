@@ -204,7 +204,8 @@ class AlgorithmFormatTest {
         Instruction.withData(Op.VECTOR_GAUSSIAN_SET, 2, 0f, 0.1f, 0f),
         Instruction.withData(Op.MATRIX_UNIFORM_SET, 1, -0.333333f, 0.25f, 0f),
         Instruction.constant(4, Double.POSITIVE_INFINITY));
-    assertThat(algorithm.predict()).containsExactly(Instruction.NO_OP, Instruction.of(Op.VECTOR_INNER_PRODUCT, 1, 0, 1));
+    assertThat(algorithm.predict())
+        .containsExactly(Instruction.NO_OP, Instruction.of(Op.VECTOR_INNER_PRODUCT, 1, 0, 1));
     assertThat(algorithm.learn()).isEmpty();
   }
 
@@ -249,6 +250,14 @@ class AlgorithmFormatTest {
     assertThat(AlgorithmPrinter.formatFloat(Float.MIN_VALUE)).isEqualTo("1.0e-45");
     assertThat(AlgorithmPrinter.formatDouble(Double.NaN)).isEqualTo("nan");
     assertThat(AlgorithmPrinter.formatDouble(Double.NEGATIVE_INFINITY)).isEqualTo("-inf");
+    for (double special : new double[] {-0.0, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
+        Double.MIN_VALUE, -Double.MAX_VALUE}) {
+      Instruction in = Instruction.constant(2, special);
+      assertThat(AlgorithmParser.parseInstruction(AlgorithmPrinter.print(in), null)).isEqualTo(in);
+    }
+    Instruction negativeZeroEntry = Instruction.withData(Op.MATRIX_CONST_SET, 0, -0f, 0.5f, Float.NaN);
+    assertThat(AlgorithmParser.parseInstruction(AlgorithmPrinter.print(negativeZeroEntry), null))
+        .isEqualTo(negativeZeroEntry);
     Rng rng = Rng.derive(7, "numbers");
     for (int i = 0; i < 5_000; i++) {
       double d = Double.longBitsToDouble(rng.nextLong());
@@ -323,12 +332,44 @@ class AlgorithmFormatTest {
         .isInstanceOfSatisfying(AlgorithmFormatException.class, e -> {
           assertThat(e.line()).isEqualTo(3);
           assertThat(e.column()).isEqualTo(12);
-          assertThat(e).hasMessage("line 3, column 12: expected a scalar address like s2 ('+' needs two addresses of the same kind), found end of line");
+          assertThat(e).hasMessage("line 3, column 12: expected a scalar address like s2 ('+' needs two "
+              + "addresses of the same kind), found end of line");
         });
   }
 
   private static void assertError(String text, String message) {
     assertThatThrownBy(() -> AlgorithmParser.parse(text)).as(text)
         .isInstanceOf(AlgorithmFormatException.class).hasMessage(message);
+  }
+
+  @Test
+  void damagedTextEitherParsesOrFailsWithAPositionedMessage() {
+    String alphabet = "svm0123456789.-+*/=()[],:# \nabcdefxyz_eE";
+    int failures = 0;
+    for (int i = 0; i < 10_000; i++) {
+      Rng rng = Rng.derive(3, "format-fuzz", i);
+      MemoryShape shape = new MemoryShape(2 + rng.nextInt(6), 2 + rng.nextInt(6), 1 + rng.nextInt(3), 4);
+      List<Instruction> function = new ArrayList<>();
+      for (int k = rng.nextInt(6); k > 0; k--) {
+        function.add(Instruction.random(Op.byId(rng.nextInt(Op.values().length)), shape, rng));
+      }
+      StringBuilder text = new StringBuilder(AlgorithmPrinter.print(new Algorithm(function, function, List.of())));
+      for (int edits = 1 + rng.nextInt(3); edits > 0; edits--) {
+        int at = rng.nextInt(text.length());
+        switch (rng.nextInt(3)) {
+          case 0 -> text.deleteCharAt(at);
+          case 1 -> text.insert(at, alphabet.charAt(rng.nextInt(alphabet.length())));
+          default -> text.setCharAt(at, alphabet.charAt(rng.nextInt(alphabet.length())));
+        }
+      }
+      try {
+        AlgorithmParser.parse(text.toString(), shape).checkAddresses(shape);
+      } catch (AlgorithmFormatException e) {
+        failures++;
+        assertThat(e.getMessage()).as(text.toString()).matches("line \\d+, column \\d+: .*");
+        assertThat(e.line()).isPositive();
+      }
+    }
+    assertThat(failures).as("damaged texts rejected").isGreaterThan(2_500);
   }
 }

@@ -40,7 +40,8 @@ class AlgorithmJsonTest {
     Algorithm odd = new Algorithm(
         List.of(new Instruction(Op.SCALAR_CONST_SET, 3, 4, 2, Double.NaN, Float.MIN_VALUE, -0f, Float.MAX_VALUE),
             new Instruction(Op.NO_OP, 1, 2, 3, Double.NEGATIVE_INFINITY, Float.POSITIVE_INFINITY, 1e-40f, 0.1f),
-            Instruction.constant(1, Double.MIN_VALUE), Instruction.constant(1, -0.0), Instruction.constant(1, 0.1 + 0.2)),
+            Instruction.constant(1, Double.MIN_VALUE), Instruction.constant(1, -0.0),
+            Instruction.constant(1, 0.1 + 0.2)),
         List.of(), List.of());
     assertThat(AlgorithmJson.read(AlgorithmJson.write(odd))).isEqualTo(odd);
   }

@@ -84,15 +84,18 @@ class HandCodedAlgorithmsTest {
     Map<ComponentFunctionType, List<Op>> allowed = Map.of(
         ComponentFunctionType.SETUP, List.of(Op.SCALAR_CONST_SET, Op.VECTOR_UNIFORM_SET),
         ComponentFunctionType.PREDICT, List.of(Op.VECTOR_INNER_PRODUCT),
-        ComponentFunctionType.LEARN, List.of(Op.SCALAR_DIFF, Op.SCALAR_PRODUCT, Op.SCALAR_VECTOR_PRODUCT, Op.VECTOR_SUM));
+        ComponentFunctionType.LEARN,
+        List.of(Op.SCALAR_DIFF, Op.SCALAR_PRODUCT, Op.SCALAR_VECTOR_PRODUCT, Op.VECTOR_SUM));
     AlgorithmSizes sizes = new AlgorithmSizes(10, 2, 8);
     Algorithm a = HandCodedAlgorithms.random(sizes, allowed, shape, Rng.derive(3, "init"));
     Algorithm b = HandCodedAlgorithms.random(sizes, allowed, shape, Rng.derive(3, "init"));
     assertThat(a).isEqualTo(b);
     assertThat(a).isNotEqualTo(HandCodedAlgorithms.random(sizes, allowed, shape, Rng.derive(4, "init")));
-    assertThat(a.setup()).hasSize(10).allSatisfy(in -> assertThat(in.op()).isIn(allowed.get(ComponentFunctionType.SETUP)));
+    assertThat(a.setup()).hasSize(10)
+        .allSatisfy(in -> assertThat(in.op()).isIn(allowed.get(ComponentFunctionType.SETUP)));
     assertThat(a.predict()).hasSize(2).allSatisfy(in -> assertThat(in.op()).isEqualTo(Op.VECTOR_INNER_PRODUCT));
-    assertThat(a.learn()).hasSize(8).allSatisfy(in -> assertThat(in.op()).isIn(allowed.get(ComponentFunctionType.LEARN)));
+    assertThat(a.learn()).hasSize(8)
+        .allSatisfy(in -> assertThat(in.op()).isIn(allowed.get(ComponentFunctionType.LEARN)));
     a.checkAddresses(shape);
     assertThat(a.setup()).extracting(Instruction::op).contains(Op.SCALAR_CONST_SET, Op.VECTOR_UNIFORM_SET);
 

@@ -1,0 +1,222 @@
+package org.automlzero.runs;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import org.automlzero.core.algorithm.AlgorithmJson;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.stream.Stream;
+
+/**
+ * The directory of one run and the names of its files (README, "Run outputs"):
+ * {@code config.conf} (the effective config, seed included), {@code run.json} (name, seed,
+ * start time, command), {@code stats/} (Parquet), {@code checkpoints/}, {@code experiments.json},
+ * {@code algorithm.txt} / {@code algorithm-raw.txt} / {@code algorithm.json}, {@code result.json}
+ * and {@code report.html}. Every file is written whole under a temporary name and renamed.
+ */
+public final class RunDirectory {
+  static final ObjectMapper MAPPER = AlgorithmJson.mapper();
+  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+  private final Path root;
+
+  private RunDirectory(Path root) {
+    this.root = root;
+  }
+
+  /**
+   * {@code runs/<yyyyMMdd-HHmmss>-<config name>} (UTC) under the working directory; when that
+   * exists already (two runs in one second), {@code -2}, {@code -3}, ... is appended.
+   */
+  public static Path defaultPath(Path configFile, Instant now) {
+    String name = configFile.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    Path base = Path.of("runs", STAMP.format(now) + "-" + (dot > 0 ? name.substring(0, dot) : name));
+    Path dir = base;
+    for (int n = 2; Files.exists(dir); n++) {
+      dir = base.resolveSibling(base.getFileName() + "-" + n);
+    }
+    return dir;
+  }
+
+  /**
+   * Checks that a new run may be written to {@code dir}: it must not exist, unless
+   * {@code overwrite} is given and it is empty or a run directory (never an arbitrary folder).
+   */
+  public static void checkWritable(Path dir, boolean overwrite) {
+    if (Files.exists(dir) && !Files.isDirectory(dir)) {
+      throw new RunDirectoryException("output directory " + dir + " exists and is a file; choose another --out");
+    }
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    if (!overwrite) {
+      throw new RunDirectoryException("output directory " + dir + " already exists; choose another --out or pass "
+          + "--overwrite to replace it");
+    }
+    if (!isEmpty(dir) && !Files.isRegularFile(dir.resolve("run.json")) && !Files.isRegularFile(dir.resolve("config.conf"))) {
+      throw new RunDirectoryException("output directory " + dir + " is not a run directory (no run.json or "
+          + "config.conf) and not empty; --overwrite only replaces run directories");
+    }
+  }
+
+  /** Creates the directory (replacing it when allowed, see {@link #checkWritable}) with config.conf and run.json. */
+  public static RunDirectory create(Path dir, boolean overwrite, String configText, long seed, String command,
+      Instant started) {
+    checkWritable(dir, overwrite);
+    try {
+      if (Files.isDirectory(dir)) {
+        deleteRecursively(dir);
+      }
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new RunDirectoryException("cannot create output directory " + dir + ": " + e.getMessage(), e);
+    }
+    RunDirectory run = new RunDirectory(dir);
+    AtomicFiles.writeString(run.config(), configText);
+    StringWriter text = new StringWriter();
+    try (JsonGenerator json = new JsonFactory().createGenerator(text)) {
+      json.useDefaultPrettyPrinter();
+      json.writeStartObject();
+      json.writeStringField("name", dir.toAbsolutePath().normalize().getFileName().toString());
+      json.writeNumberField("seed", seed);
+      json.writeStringField("started", started.toString());
+      json.writeStringField("command", command);
+      json.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    AtomicFiles.writeString(run.runJson(), text + "\n");
+    return run;
+  }
+
+  /** An existing run directory (it must hold config.conf and run.json). */
+  public static RunDirectory open(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      throw new RunDirectoryException("run directory " + dir + " does not exist");
+    }
+    for (String name : new String[] {"config.conf", "run.json"}) {
+      if (!Files.isRegularFile(dir.resolve(name))) {
+        throw new RunDirectoryException("run directory " + dir + " has no " + name + ": not a run directory");
+      }
+    }
+    return new RunDirectory(dir);
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  public Path config() {
+    return root.resolve("config.conf");
+  }
+
+  public Path runJson() {
+    return root.resolve("run.json");
+  }
+
+  public Path experimentsJson() {
+    return root.resolve("experiments.json");
+  }
+
+  public Path resultJson() {
+    return root.resolve("result.json");
+  }
+
+  /** The final algorithm, readable: simplified when a simplifier is available, else raw. */
+  public Path algorithmText() {
+    return root.resolve("algorithm.txt");
+  }
+
+  public Path algorithmRawText() {
+    return root.resolve("algorithm-raw.txt");
+  }
+
+  public Path algorithmJson() {
+    return root.resolve("algorithm.json");
+  }
+
+  public Path report() {
+    return root.resolve("report.html");
+  }
+
+  /** The run's metadata (run.json) as a tree. */
+  public JsonNode runInfo() {
+    return readJson(runJson());
+  }
+
+  public String configText() {
+    try {
+      return Files.readString(config(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new RunDirectoryException("cannot read " + config() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** SHA-256 of config.conf, which ties checkpoints to the config they were made with. */
+  public String configDigest() {
+    return digest(configText());
+  }
+
+  public static String digest(String text) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e); // every JVM has SHA-256
+    }
+  }
+
+  static JsonNode readJson(Path file) {
+    try {
+      JsonNode node = MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
+      if (node == null || !node.isObject()) {
+        throw new RunDirectoryException(file + " is not a JSON object");
+      }
+      return node;
+    } catch (IOException e) {
+      throw new RunDirectoryException(file + " is not readable JSON: " + e.getMessage().lines().findFirst().orElse(""),
+          e);
+    }
+  }
+
+  private static boolean isEmpty(Path dir) {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.findAny().isEmpty();
+    } catch (IOException e) {
+      throw new RunDirectoryException("cannot list " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+        Files.delete(file);
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+        if (e != null) {
+          throw e;
+        }
+        Files.delete(d);
+        return FileVisitResult.CONTINUE;
+      }
+    });
+  }
+}

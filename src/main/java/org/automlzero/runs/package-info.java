@@ -1,0 +1,2 @@
+/** The run directory of a search: config, statistics (Parquet), checkpoints (JSON), results and report. */
+package org.automlzero.runs;
