@@ -34,7 +34,8 @@ class StandaloneClusterIT {
     List<String> command = new ArrayList<>(List.of(PROJECT.resolve("submit.sh").toString(), "search", "--master",
         master, "--config", PROJECT.resolve("src/test/resources/spark/small-search.conf").toString(),
         "--set", "islands.children_per_generation=50", "--set", "search.max_individuals=4000",
-        "--set", "run.progress_every=500", "--seed", "11", "--history", history.toString()));
+        "--set", "run.progress_every=500", "--seed", "11", "--history", history.toString(),
+        "--out", history.resolveSibling(history.getFileName() + ".run").toString()));
     command.addAll(List.of(extra));
     return command;
   }
