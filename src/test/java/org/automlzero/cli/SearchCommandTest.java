@@ -39,7 +39,7 @@ class SearchCommandTest {
     assertThat(r.code()).isZero();
     assertThat(r.out()).contains("Random seed = 9", "Experiment 1: evolving on 10 T_search tasks...",
         "experiment=1, indivs=100,", "Select fitness = ", "Final evaluation fitness (on unseen data) = ",
-        "Experiments = 1, individuals = 200,", "Algorithm found:", "def Setup():", "def Predict():", "def Learn():");
+        "Experiments = 1, individuals = 200,", "Algorithm found:", "Simplified (dead instructions removed; same predictions):", "def Setup():", "def Predict():", "def Learn():");
   }
 
   @Test

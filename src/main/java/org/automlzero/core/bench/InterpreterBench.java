@@ -56,8 +56,8 @@ public final class InterpreterBench {
     double seconds = 2.0;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
-        case "--rounds" -> rounds = Integer.parseInt(args[++i]);
-        case "--seconds" -> seconds = Double.parseDouble(args[++i]);
+        case "--rounds" -> rounds = (int) Math.ceil(positive("--rounds", args, ++i));
+        case "--seconds" -> seconds = positive("--seconds", args, ++i);
         case "--no-skip" -> skip = false;
         case "--help", "-h" -> {
           System.out.println("usage: bench [demo|baseline|baseline-mid|nn|all] [--rounds N] [--seconds S] [--no-skip]\n"
@@ -67,6 +67,9 @@ public final class InterpreterBench {
         }
         default -> which = args[i];
       }
+    }
+    if (rounds <= 0 || seconds <= 0) {
+      return 2;
     }
     List<Workload> workloads = new ArrayList<>();
     if (which.equals("demo") || which.equals("all")) {
@@ -91,6 +94,21 @@ public final class InterpreterBench {
       measure(w, rounds, seconds, skip);
     }
     return 0;
+  }
+
+  /** Parses a positive number option; prints a clear error and returns -1 when it is not one. */
+  private static double positive(String option, String[] args, int at) {
+    String value = at < args.length ? args[at] : "(missing)";
+    try {
+      double parsed = Double.parseDouble(value);
+      if (parsed > 0 && parsed <= 1e6) {
+        return parsed;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    System.err.println("error: bench option " + option + " must be a number in (0, 1e6], but was " + value);
+    return -1;
   }
 
   static Workload demo() {

@@ -16,12 +16,14 @@ import org.automlzero.core.algorithm.Op;
  * {@code run(...)} (setup, train, then the validation predictions).
  *
  * <p>The module reproduces the interpreter's arithmetic: sums and dot products add in the same
- * order, standard deviations use the same formula, min/max treat NaN as the interpreter does,
+ * order (mirrored from {@code Interpreter}: keep the two in step), standard deviations use the
+ * same formula, min/max treat NaN as the interpreter does,
  * and a copy of the project's SplitMix64 generator ({@code Rng}) makes the random ops draw the
  * same numbers for the same stream state. What can still differ is the last bit of the
  * transcendental functions (sin, exp, log, ..., also inside the Gaussian draws), where NumPy's
- * and Java's math libraries may round differently; on well-behaved algorithms predictions agree
- * to far better than 1e-9.
+ * and Java's math libraries may round differently. Algorithms of arithmetic ops only give the
+ * very same bits (tested); otherwise predictions of well-behaved algorithms agree to far better
+ * than 1e-9.
  */
 public final class PythonExporter {
   private PythonExporter() {}
@@ -124,8 +126,8 @@ public final class PythonExporter {
       case VECTOR_COLUMN_BROADCAST -> va + "[:, np.newaxis]";
       case VECTOR_ROW_BROADCAST -> va + "[np.newaxis, :]";
       case MATRIX_NORM -> "np.sqrt(_dot(" + ma + ".ravel(), " + ma + ".ravel()))";
-      case MATRIX_COLUMN_NORM -> "_norms(" + ma + ".T)";
-      case MATRIX_ROW_NORM -> "_norms(" + ma + ")";
+      case MATRIX_COLUMN_NORM -> "_column_norms(" + ma + ")";
+      case MATRIX_ROW_NORM -> "_row_norms(" + ma + ")";
       case MATRIX_TRANSPOSE -> ma + ".T.copy()";
       case MATRIX_ABS -> "np.abs(" + ma + ")";
       case MATRIX_SUM -> ma + " + " + mb;
@@ -245,7 +247,7 @@ public final class PythonExporter {
               self.rng = Rng(rng_state)
 
 
-      # Sums in index order, as the interpreter adds (NumPy's own reductions may reorder).
+      # Sums in the interpreter's order (NumPy's own reductions may add in another order).
       def _sum(x):
           total = 0.0
           for a in x.tolist():
@@ -253,11 +255,29 @@ public final class PythonExporter {
           return total
 
 
-      def _dot(x, y):
+      def _dot_sequential(x, y):
           total = 0.0
           for a, b in zip(x.tolist(), y.tolist()):
               total += a * b
           return total
+
+
+      def _dot(x, y):
+          \"""The interpreter's dot product: sequential below 64 entries, else four interleaved
+          partial sums (the tail goes into the first), added as (p0 + p1) + (p2 + p3).\"""
+          if len(x) < 64:
+              return _dot_sequential(x, y)
+          xs, ys = x.tolist(), y.tolist()
+          p = [0.0, 0.0, 0.0, 0.0]
+          i = 0
+          while i + 3 < len(xs):
+              for k in range(4):
+                  p[k] += xs[i + k] * ys[i + k]
+              i += 4
+          while i < len(xs):
+              p[0] += xs[i] * ys[i]
+              i += 1
+          return (p[0] + p[1]) + (p[2] + p[3])
 
 
       def _std(x):
@@ -265,16 +285,20 @@ public final class PythonExporter {
           return np.sqrt(_dot(x, x) / len(x) - mean * mean)
 
 
-      def _norms(rows):
-          return np.array([np.sqrt(_dot(row, row)) for row in rows])
+      def _row_norms(a):
+          return np.array([np.sqrt(_dot(row, row)) for row in a])
+
+
+      def _column_norms(a):
+          return np.array([np.sqrt(_dot_sequential(column, column)) for column in a.T])
 
 
       def _matvec(a, x):
-          return np.array([_dot(row, x) for row in a])
+          return np.array([_dot_sequential(row, x) for row in a])
 
 
       def _matmul(a, b):
-          return np.array([[_dot(row, col) for col in b.T] for row in a])
+          return np.array([[_dot_sequential(row, column) for column in b.T] for row in a])
       """;
 
   private static final String DRIVER = """

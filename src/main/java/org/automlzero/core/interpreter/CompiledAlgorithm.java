@@ -1,6 +1,8 @@
 package org.automlzero.core.interpreter;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.automlzero.core.algorithm.Algorithm;
 import org.automlzero.core.algorithm.ComponentFunctionType;
 import org.automlzero.core.algorithm.Instruction;
@@ -11,8 +13,10 @@ import org.automlzero.core.algorithm.Op;
 /**
  * An algorithm decoded once, for one memory shape, into primitive arrays the interpreter runs:
  * per instruction an op code and three bank addresses (for VECTOR/MATRIX_CONST_SET the first
- * is the entry's index within the vector or row-major matrix), plus two constants. Instructions whose results are never read ({@link Liveness}) are dropped; dead
- * random instructions become a "skip n draws" so the random stream stays the same. Immutable.
+ * is the entry's index within the vector or row-major matrix), plus two constants.
+ * Instructions whose results are never read ({@link Liveness}) are dropped; dead random
+ * instructions become a "skip n draws" so the random stream stays the same. Immutable, so one
+ * compiled algorithm can be shared by the interpreters of several threads.
  */
 public final class CompiledAlgorithm {
   /** Op code of the synthetic "skip {@code a} random draws" instruction (ids 0..64 are the ops). */
@@ -20,7 +24,7 @@ public final class CompiledAlgorithm {
   /** Op codes of the unrolled F = 4 variants are this plus the op id. */
   static final int F4_OFFSET = 100;
   /** Ops with an unrolled F = 4 variant in the interpreter. */
-  private static final java.util.Set<Op> F4_VARIANTS = java.util.EnumSet.of(Op.VECTOR_HEAVYSIDE,
+  private static final Set<Op> F4_VARIANTS = EnumSet.of(Op.VECTOR_HEAVYSIDE,
       Op.SCALAR_VECTOR_PRODUCT, Op.VECTOR_SUM, Op.VECTOR_DIFF, Op.VECTOR_PRODUCT, Op.VECTOR_INNER_PRODUCT);
   /** Ints per instruction in the code arrays: op, a (in1), b (in2), c (out). */
   static final int STRIDE = 4;

@@ -91,7 +91,6 @@ public final class Interpreter {
       remaining -= perEpoch;
       best = Math.max(best, validate(algorithm, task, task.numValid(), null));
     }
-    this.rng = null;
     return best;
   }
 
@@ -124,7 +123,6 @@ public final class Interpreter {
         validate(algorithm, task, validCount, validErrors);
       }
     }
-    this.rng = null;
     return recorded;
   }
 

@@ -2,6 +2,8 @@ package org.automlzero.core.search;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import org.automlzero.core.algorithm.Algorithm;
@@ -55,8 +57,8 @@ public final class EvolutionLoop {
   private double elapsedBefore;
   private List<LearningTask> learningTasks;
   /** Recent algorithms' fingerprints (hashes per task, then train steps); a pure cache, not state. */
-  private final java.util.LinkedHashMap<Algorithm, long[]> fingerprintMemo =
-      new java.util.LinkedHashMap<>(1 << 12, 0.75f, true) {
+  private final LinkedHashMap<Algorithm, long[]> fingerprintMemo =
+      new LinkedHashMap<>(1 << 12, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
         @Override
@@ -442,7 +444,7 @@ public final class EvolutionLoop {
       double[] perTask, long[] hits, long[] misses, String description) {
     int c = candidates.size();
     int[] pendingOf = new int[needed.length];
-    java.util.HashMap<Long, Integer> pending = new java.util.HashMap<>();
+    HashMap<Long, Integer> pending = new HashMap<>(); // lookups only: its order never matters
     // Phase A, in (candidate, task) order: cache hits resolve now, repeats within the batch wait.
     for (int k = 0; k < c; k++) {
       for (int t = 0; t < numTasks; t++) {

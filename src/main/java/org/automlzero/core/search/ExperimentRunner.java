@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import org.automlzero.core.algorithm.Algorithm;
+import org.automlzero.core.interpreter.Fitness;
 import org.automlzero.core.interpreter.FitnessCombination;
 import org.automlzero.core.random.Rng;
 import org.automlzero.core.task.LearningTaskSpec;
@@ -161,7 +162,7 @@ public final class ExperimentRunner {
     }
     double[] f = evaluator.evaluate(tasks, List.of(algorithm), requests,
         purpose + " evaluation: 1 algorithm on " + requests.size() + " tasks");
-    return Fitnesses.combine(f, FitnessCombination.MEAN);
+    return Fitness.combine(f, FitnessCombination.MEAN);
   }
 
   /** Fresh first data and param seeds for every spec of a list (later tasks count up from them). */

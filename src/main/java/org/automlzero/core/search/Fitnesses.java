@@ -1,36 +1,21 @@
 package org.automlzero.core.search;
 
 import java.util.Arrays;
+import org.automlzero.core.interpreter.Fitness;
 import org.automlzero.core.interpreter.FitnessCombination;
 
-/** Combines per-task fitnesses (given in task order) into one. */
+/** Per-candidate fitness helpers over the loop's flat (candidate x task) arrays. */
 public final class Fitnesses {
   private Fitnesses() {}
 
-  /** MEAN, or MEDIAN (the upper median for an even count), of {@code values[from, from + count)}. */
+  /** {@link Fitness#combine} of {@code values[from, from + count)} (task order). */
   public static double combine(double[] values, int from, int count, FitnessCombination mode) {
-    if (count <= 0) {
-      throw new IllegalArgumentException("cannot combine " + count + " fitnesses");
-    }
-    return switch (mode) {
-      case MEAN -> {
-        double sum = 0.0;
-        for (int i = from; i < from + count; i++) {
-          sum += values[i];
-        }
-        yield sum / count;
-      }
-      case MEDIAN -> {
-        double[] copy = Arrays.copyOfRange(values, from, from + count);
-        Arrays.sort(copy);
-        yield copy[count / 2];
-      }
-    };
+    return Fitness.combine(Arrays.copyOfRange(values, from, from + count), mode);
   }
 
-  /** Combines all values. */
+  /** {@link Fitness#combine} of all values (kept for callers of the earlier API). */
   public static double combine(double[] values, FitnessCombination mode) {
-    return combine(values, 0, values.length, mode);
+    return Fitness.combine(values, mode);
   }
 
   /** The p-th percentile (nearest rank, p in [0, 100]) of the values. */
