@@ -12,7 +12,6 @@ import org.automlzero.core.config.ExperimentConfig;
 import org.automlzero.core.search.InProcessSearch;
 import org.automlzero.core.search.ProgressPrinter;
 import org.automlzero.core.search.SearchResult;
-import org.automlzero.core.simplify.Simplifier;
 import org.automlzero.core.task.TaskGenerator;
 
 /**
