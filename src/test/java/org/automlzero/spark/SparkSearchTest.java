@@ -50,7 +50,7 @@ class SparkSearchTest {
   @Test
   void sparkRunsEqualTheInProcessRunForAnyLayout() {
     Outcome reference = run(true, 0, 0, 1);
-    assertThat(reference.history()).hasSizeGreaterThan(20);
+    assertThat(reference.history()).hasSizeGreaterThan(10);
     assertThat(reference.history().get(reference.history().size() - 1)).startsWith("0 ");
 
     assertThat(run(false, 1, 1, 1)).isEqualTo(reference);
