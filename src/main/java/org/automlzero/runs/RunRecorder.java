@@ -95,7 +95,7 @@ public final class RunRecorder implements GenerationListener, RunCheckpoints {
       r.islandSeconds = new double[islands.size()];
       for (int i = 0; i < islands.size(); i++) {
         r.islandIndividuals[i] = islands.get(i).individuals();
-        r.islandSeconds[i] = s.elapsedSeconds();
+        r.islandSeconds[i] = s.loopElapsedSeconds();
       }
     }
     return r;
@@ -121,7 +121,6 @@ public final class RunRecorder implements GenerationListener, RunCheckpoints {
       nextStatsAt = 0;
       islandIndividuals = new long[r.islands().size()];
       islandSeconds = new double[r.islands().size()];
-      java.util.Arrays.fill(islandSeconds, elapsed());
     }
     lastIndividuals = r.individuals();
     long every = outputs.statsEveryIndividuals();
@@ -129,19 +128,20 @@ public final class RunRecorder implements GenerationListener, RunCheckpoints {
       return;
     }
     nextStatsAt = every == 0 ? 0 : (r.individuals() / every + 1) * every;
-    double now = elapsed();
     if (islandIndividuals.length != r.islands().size()) {
       islandIndividuals = new long[r.islands().size()];
       islandSeconds = new double[r.islands().size()];
     }
+    double now = elapsed();
     for (IslandStats s : r.islands()) {
       int i = s.island();
-      double dt = now - islandSeconds[i];
+      // Rates over the experiment's own clock (which a resumed loop continues), since the island's last row.
+      double dt = r.elapsedSeconds() - islandSeconds[i];
       double rate = dt > 0 ? (s.individuals() - islandIndividuals[i]) / dt : 0.0;
       pending.add(new StatsRow(r.experiment(), r.generation(), i, s.individuals(), s.bestFitness(), s.meanFitness(),
           s.stdevFitness(), s.fecHits(), s.fecMisses(), now, Math.max(0.0, rate)));
       islandIndividuals[i] = s.individuals();
-      islandSeconds[i] = now;
+      islandSeconds[i] = r.elapsedSeconds();
     }
   }
 
