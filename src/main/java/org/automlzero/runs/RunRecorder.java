@@ -109,7 +109,8 @@ public final class RunRecorder implements GenerationListener, RunCheckpoints {
     return elapsedBefore + (System.nanoTime() - startNanos) / 1e9;
   }
 
-  /** Whether the next report needs island statistics (the core may skip computing them otherwise). */
+  /** Whether the next report needs island statistics (the core skips computing them otherwise). */
+  @Override
   public boolean wantsIslandStats(long individuals) {
     return outputs.statsEveryIndividuals() == 0 || individuals >= nextStatsAt || individuals < lastIndividuals;
   }
@@ -143,6 +144,29 @@ public final class RunRecorder implements GenerationListener, RunCheckpoints {
       islandIndividuals[i] = s.individuals();
       islandSeconds[i] = r.elapsedSeconds();
     }
+  }
+
+  /**
+   * This recorder and {@code other} as one listener: both see every report, and island
+   * statistics are computed when either wants them.
+   */
+  public GenerationListener alongside(GenerationListener other) {
+    RunRecorder self = this;
+    return new GenerationListener() {
+      @Override
+      public void onGeneration(GenerationReport report) {
+        other.onGeneration(report);
+        self.onGeneration(report);
+      }
+
+      @Override
+      public boolean wantsIslandStats(long individuals) {
+        // Both are asked: each may track its own schedule.
+        boolean a = other.wantsIslandStats(individuals);
+        boolean b = self.wantsIslandStats(individuals);
+        return a || b;
+      }
+    };
   }
 
   @Override
