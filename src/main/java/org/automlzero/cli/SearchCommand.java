@@ -74,10 +74,8 @@ public final class SearchCommand {
       // Projected binary tasks come from the Parquet data set (read with parquet-hadoop, no Spark).
       TaskGenerator generator = org.automlzero.spark.SparkSearch.needsData(c)
           ? new TaskGenerator(org.automlzero.spark.ParquetTaskStore.open(c.dataPath())) : new TaskGenerator();
-      SearchResult r = InProcessSearch.run(c.run(), c.threads(), generator::generate, report -> {
-        progress.onGeneration(report);
-        recorder.onGeneration(report);
-      }, System.out::println, recorder, plan.start());
+      SearchResult r = InProcessSearch.run(c.run(), c.threads(), generator::generate, recorder.alongside(progress),
+          System.out::println, recorder, plan.start());
       recorder.finish(r);
       print(r, o.raw());
       System.out.println("Run directory: " + plan.dir() + " (report: " + recorder.directory().report() + ")");

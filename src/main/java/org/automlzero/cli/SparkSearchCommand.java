@@ -137,10 +137,7 @@ final class SparkSearchCommand {
     }
     HistoryWriter historyWriter = history == null ? null : new HistoryWriter(history);
     org.automlzero.runs.RunRecorder recorder = plan.begin(console::println);
-    GenerationListener listener = historyWriter == null ? recorder : report -> {
-      recorder.onGeneration(report);
-      historyWriter.onGeneration(report);
-    };
+    GenerationListener listener = historyWriter == null ? recorder : recorder.alongside(historyWriter);
     SparkSession session = null;
     boolean ownSession = false;
     try {

@@ -95,7 +95,7 @@ public final class RunRecorder implements GenerationListener, RunCheckpoints {
       r.islandSeconds = new double[islands.size()];
       for (int i = 0; i < islands.size(); i++) {
         r.islandIndividuals[i] = islands.get(i).individuals();
-        r.islandSeconds[i] = s.elapsedSeconds();
+        r.islandSeconds[i] = s.loopElapsedSeconds();
       }
     }
     return r;
@@ -109,7 +109,8 @@ public final class RunRecorder implements GenerationListener, RunCheckpoints {
     return elapsedBefore + (System.nanoTime() - startNanos) / 1e9;
   }
 
-  /** Whether the next report needs island statistics (the core may skip computing them otherwise). */
+  /** Whether the next report needs island statistics (the core skips computing them otherwise). */
+  @Override
   public boolean wantsIslandStats(long individuals) {
     return outputs.statsEveryIndividuals() == 0 || individuals >= nextStatsAt || individuals < lastIndividuals;
   }
@@ -121,7 +122,6 @@ public final class RunRecorder implements GenerationListener, RunCheckpoints {
       nextStatsAt = 0;
       islandIndividuals = new long[r.islands().size()];
       islandSeconds = new double[r.islands().size()];
-      java.util.Arrays.fill(islandSeconds, elapsed());
     }
     lastIndividuals = r.individuals();
     long every = outputs.statsEveryIndividuals();
@@ -129,20 +129,44 @@ public final class RunRecorder implements GenerationListener, RunCheckpoints {
       return;
     }
     nextStatsAt = every == 0 ? 0 : (r.individuals() / every + 1) * every;
-    double now = elapsed();
     if (islandIndividuals.length != r.islands().size()) {
       islandIndividuals = new long[r.islands().size()];
       islandSeconds = new double[r.islands().size()];
     }
+    double now = elapsed();
     for (IslandStats s : r.islands()) {
       int i = s.island();
-      double dt = now - islandSeconds[i];
+      // Rates over the experiment's own clock (which a resumed loop continues), since the island's last row.
+      double dt = r.elapsedSeconds() - islandSeconds[i];
       double rate = dt > 0 ? (s.individuals() - islandIndividuals[i]) / dt : 0.0;
       pending.add(new StatsRow(r.experiment(), r.generation(), i, s.individuals(), s.bestFitness(), s.meanFitness(),
           s.stdevFitness(), s.fecHits(), s.fecMisses(), now, Math.max(0.0, rate)));
       islandIndividuals[i] = s.individuals();
-      islandSeconds[i] = now;
+      islandSeconds[i] = r.elapsedSeconds();
     }
+  }
+
+  /**
+   * This recorder and {@code other} as one listener: both see every report, and island
+   * statistics are computed when either wants them.
+   */
+  public GenerationListener alongside(GenerationListener other) {
+    RunRecorder self = this;
+    return new GenerationListener() {
+      @Override
+      public void onGeneration(GenerationReport report) {
+        other.onGeneration(report);
+        self.onGeneration(report);
+      }
+
+      @Override
+      public boolean wantsIslandStats(long individuals) {
+        // Both are asked: each may track its own schedule.
+        boolean a = other.wantsIslandStats(individuals);
+        boolean b = self.wantsIslandStats(individuals);
+        return a || b;
+      }
+    };
   }
 
   @Override

@@ -86,6 +86,37 @@ class RunDirectoryTest {
   }
 
   @Test
+  void theReportOfTheRunRendersInChromium() throws Exception {
+    Path chromium = Path.of("/usr/bin/chromium");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(chromium), "no Chromium at " + chromium);
+    Path shot = tmp.resolve("report.png");
+    Path log = tmp.resolve("chromium.log");
+    Process p = new ProcessBuilder(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+        "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--user-data-dir=" + tmp.resolve("profile"), "--screenshot=" + shot, "--window-size=1200,1600",
+        "--virtual-time-budget=5000", whole.resolve("report.html").toUri().toString())
+        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    try {
+      assertThat(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).as(Files.readString(log)).isTrue();
+    } finally {
+      p.descendants().forEach(ProcessHandle::destroyForcibly);
+      p.destroyForcibly();
+    }
+    java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(shot.toFile());
+    int blue = 0; // island 0's line colour, #1f77b4: only the charts use it
+    for (int y = 0; y < image.getHeight(); y++) {
+      for (int x = 0; x < image.getWidth(); x++) {
+        int rgb = image.getRGB(x, y);
+        if (Math.abs(((rgb >> 16) & 0xff) - 0x1f) < 24 && Math.abs(((rgb >> 8) & 0xff) - 0x77) < 24
+            && Math.abs((rgb & 0xff) - 0xb4) < 24) {
+          blue++;
+        }
+      }
+    }
+    assertThat(blue).as("pixels of the charts' island-0 lines").isGreaterThan(600);
+  }
+
+  @Test
   void resumingFromAMidExperimentCheckpointGivesTheIdenticalRun() throws IOException {
     Path copy = interruptedCopy("mid", 5);
     Checkpoint from = new CheckpointStore(copy, 3).latest(s -> { });

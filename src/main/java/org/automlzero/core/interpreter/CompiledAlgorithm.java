@@ -26,6 +26,8 @@ public final class CompiledAlgorithm {
   /** Ops with an unrolled F = 4 variant in the interpreter. */
   private static final Set<Op> F4_VARIANTS = EnumSet.of(Op.VECTOR_HEAVYSIDE,
       Op.SCALAR_VECTOR_PRODUCT, Op.VECTOR_SUM, Op.VECTOR_DIFF, Op.VECTOR_PRODUCT, Op.VECTOR_INNER_PRODUCT);
+  private static final Kind[] KINDS = Kind.values();
+  private static final ComponentFunctionType[] FUNCTIONS = ComponentFunctionType.values();
   /** Ints per instruction in the code arrays: op, a (in1), b (in2), c (out). */
   static final int STRIDE = 4;
 
@@ -82,9 +84,8 @@ public final class CompiledAlgorithm {
   }
 
   private static CompiledAlgorithm compile(Algorithm algorithm, MemoryShape shape, boolean skipDead) {
-    algorithm.checkAddresses(shape);
-    checkEntryIndices(algorithm, shape.features());
-    Liveness.Analysis analysis = skipDead ? Liveness.analyze(algorithm) : null;
+    check(algorithm, shape);
+    Liveness.Analysis analysis = skipDead ? Liveness.analyze(algorithm, shape) : null;
     Liveness.Masks masks = skipDead ? analysis.masks() : null;
     Function setup = encode(algorithm, ComponentFunctionType.SETUP, shape, masks);
     Function predict = encode(algorithm, ComponentFunctionType.PREDICT, shape, masks);
@@ -181,13 +182,28 @@ public final class CompiledAlgorithm {
     return f;
   }
 
-  // Checked on every instruction, live or not: a bad algorithm fails the same way whatever it computes.
-  private static void checkEntryIndices(Algorithm algorithm, int features) {
-    for (ComponentFunctionType type : ComponentFunctionType.values()) {
+  /**
+   * Checks every instruction, live or not (a bad algorithm fails the same way whatever it
+   * computes): addresses against the bank sizes, CONST_SET indices against F. The common case
+   * is one quick pass; a failure is re-checked by {@link Algorithm#checkAddresses} for its message.
+   */
+  private static void check(Algorithm algorithm, MemoryShape shape) {
+    int features = shape.features();
+    int[] sizes = new int[KINDS.length];
+    for (Kind kind : KINDS) {
+      sizes[kind.ordinal()] = kind == Kind.NONE ? Integer.MAX_VALUE : shape.size(kind);
+    }
+    for (ComponentFunctionType type : FUNCTIONS) {
       List<Instruction> instructions = algorithm.function(type);
       for (int i = 0; i < instructions.size(); i++) {
         Instruction instruction = instructions.get(i);
-        switch (instruction.op().data()) {
+        Op op = instruction.op();
+        if (instruction.in1() >= sizes[op.in1().ordinal()] || instruction.in2() >= sizes[op.in2().ordinal()]
+            || instruction.out() >= sizes[op.out().ordinal()]) {
+          algorithm.checkAddresses(shape);
+          throw new IllegalStateException("address check disagrees with Algorithm.checkAddresses for " + instruction);
+        }
+        switch (op.data()) {
           case VECTOR_ENTRY -> entryIndex(instruction.d0(), features, type, i, "index d0");
           case MATRIX_ENTRY -> {
             entryIndex(instruction.d0(), features, type, i, "row d0");

@@ -62,6 +62,12 @@ public final class Liveness {
    */
   record Analysis(Masks masks, boolean predictionLiveIntoLearn) {}
 
+  /** The analysis for an algorithm whose addresses are known to fit {@code shape} (no sizing pass). */
+  static Analysis analyze(Algorithm algorithm, MemoryShape shape) {
+    return analyze(algorithm, Math.max(shape.scalars(), MemoryShape.PREDICTION + 1),
+        Math.max(shape.vectors(), MemoryShape.FEATURES + 1), shape.matrices());
+  }
+
   static Analysis analyze(Algorithm algorithm) {
     // Every address gets one bit: scalars first, then vectors, then matrices.
     int scalars = MemoryShape.PREDICTION + 1;
@@ -75,11 +81,18 @@ public final class Liveness {
         matrices = Math.max(matrices, maxAddress(op, instruction, Kind.MATRIX) + 1);
       }
     }
+    return analyze(algorithm, scalars, vectors, matrices);
+  }
+
+  private static Analysis analyze(Algorithm algorithm, int scalars, int vectors, int matrices) {
     int words = (scalars + vectors + matrices + 63) >>> 6;
     Encoded setup = new Encoded(algorithm.setup(), scalars, vectors);
     Encoded predict = new Encoded(algorithm.predict(), scalars, vectors);
     Encoded learn = new Encoded(algorithm.learn(), scalars, vectors);
     int featuresBit = scalars + MemoryShape.FEATURES;
+    if (words == 1) {
+      return analyzeSmall(setup, predict, learn, featuresBit);
+    }
 
     // Fixpoint over the live-in sets of Predict and Learn; the sets only grow, so it terminates.
     long[] predictIn = new long[words];
@@ -102,6 +115,30 @@ public final class Liveness {
     predict.transfer(predictLiveOut(predictIn, learnIn, featuresBit), predictMask);
     learn.transfer(boundary(predictIn, featuresBit), learnMask);
     return new Analysis(new Masks(setupMask, predictMask, learnMask), get(learnIn, MemoryShape.PREDICTION));
+  }
+
+  /** The same analysis when all addresses fit one 64-bit set (every usual memory shape). */
+  private static Analysis analyzeSmall(Encoded setup, Encoded predict, Encoded learn, int featuresBit) {
+    final long boundary = ~((1L << MemoryShape.LABEL) | (1L << featuresBit));
+    final long prediction = 1L << MemoryShape.PREDICTION;
+    long predictIn = 0;
+    long learnIn = 0;
+    while (true) {
+      long newPredictIn = predict.transfer((predictIn | learnIn) & boundary | prediction, null) | predictIn;
+      long newLearnIn = learn.transfer(predictIn & boundary, null) | learnIn;
+      if (newPredictIn == predictIn && newLearnIn == learnIn) {
+        break;
+      }
+      predictIn = newPredictIn;
+      learnIn = newLearnIn;
+    }
+    boolean[] setupMask = new boolean[setup.size];
+    boolean[] predictMask = new boolean[predict.size];
+    boolean[] learnMask = new boolean[learn.size];
+    setup.transfer(predictIn & boundary, setupMask);
+    predict.transfer((predictIn | learnIn) & boundary | prediction, predictMask);
+    learn.transfer(predictIn & boundary, learnMask);
+    return new Analysis(new Masks(setupMask, predictMask, learnMask), (learnIn & prediction) != 0);
   }
 
   private static int maxAddress(Op op, Instruction instruction, Kind kind) {
@@ -186,6 +223,31 @@ public final class Liveness {
         case VECTOR -> scalars + address;
         case MATRIX -> scalars + vectors + address;
       };
+    }
+
+    /** {@link #transfer(long[], boolean[])} on a one-word set. */
+    long transfer(long liveOut, boolean[] mask) {
+      long live = liveOut;
+      for (int i = size - 1; i >= 0; i--) {
+        int o = out[i];
+        boolean isLive = o >= 0 && (live & (1L << o)) != 0;
+        if (mask != null) {
+          mask[i] = isLive;
+        }
+        if (!isLive) {
+          continue;
+        }
+        if (kills[i]) {
+          live &= ~(1L << o);
+        }
+        if (in1[i] >= 0) {
+          live |= 1L << in1[i];
+        }
+        if (in2[i] >= 0) {
+          live |= 1L << in2[i];
+        }
+      }
+      return live;
     }
 
     /** Backward pass; fills {@code mask} when given; returns the live-in set (a new array). */

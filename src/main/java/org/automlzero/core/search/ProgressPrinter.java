@@ -16,6 +16,7 @@ public final class ProgressPrinter implements GenerationListener {
   private int experiment = -1;
   private long hits;
   private long lookups;
+  private long lastIndividuals;
 
   public ProgressPrinter(long every, Consumer<String> out) {
     this.every = every;
@@ -24,11 +25,15 @@ public final class ProgressPrinter implements GenerationListener {
 
   @Override
   public boolean wantsIslandStats(long individuals) {
+    if (individuals < lastIndividuals) {
+      nextAt = 0; // a new experiment restarted the count: its first report gets a line
+    }
     return every > 0 && individuals >= nextAt;
   }
 
   @Override
   public void onGeneration(GenerationReport r) {
+    lastIndividuals = r.individuals();
     if (r.experiment() != experiment) {
       experiment = r.experiment();
       nextAt = 0;

@@ -59,12 +59,32 @@ class LivenessTest {
   }
 
   @Test
+  void wideAndNarrowBitSetsAgree() {
+    // A shape with more than 64 addresses uses the multi-word sets; the shape-free call sizes
+    // the sets from the addresses used, which here mostly fit one word.
+    MemoryShape wide = new MemoryShape(40, 30, 5, 2);
+    List<Op> ops = RandomAlgorithms.supportedOps(wide);
+    Rng rng = new Rng(77);
+    for (int trial = 0; trial < 500; trial++) {
+      Algorithm algorithm = RandomAlgorithms.randomAlgorithm(wide, ops, rng.nextInt(6), 1 + rng.nextInt(6),
+          rng.nextInt(6), rng);
+      Liveness.Masks byShape = Liveness.analyze(algorithm, wide).masks();
+      Liveness.Masks byAddresses = Liveness.liveInstructions(algorithm);
+      for (var type : org.automlzero.core.algorithm.ComponentFunctionType.values()) {
+        assertThat(byShape.of(type)).as("trial %d %s", trial, type).isEqualTo(byAddresses.of(type));
+      }
+    }
+  }
+
+  @Test
   void skippingDeadInstructionsGivesBitIdenticalResults() {
     Rng rng = new Rng(20260101);
     int checked = 0;
     int skippedSome = 0;
     for (int trial = 0; trial < 3000; trial++) {
-      MemoryShape shape = RandomAlgorithms.randomShape(rng);
+      // Every tenth shape has more than 64 addresses (multi-word liveness sets).
+      MemoryShape shape = trial % 10 == 0 ? new MemoryShape(30 + rng.nextInt(10), 30, 6, 1 + rng.nextInt(3))
+          : RandomAlgorithms.randomShape(rng);
       List<Op> ops = RandomAlgorithms.supportedOps(shape);
       Algorithm algorithm = RandomAlgorithms.randomAlgorithm(shape, ops, rng.nextInt(8), 1 + rng.nextInt(6),
           rng.nextInt(8), rng);
