@@ -233,7 +233,9 @@ public final class Interpreter {
         loadFeatures(features, row, x);
       }
       sc[MemoryShape.LABEL] = label;
-      run(lCode, lData, lLen);
+      if (lLen > 0) {
+        run(lCode, lData, lLen);
+      }
       if (++at == n) {
         at = 0;
         epoch++;
