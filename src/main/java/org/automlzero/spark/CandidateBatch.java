@@ -26,11 +26,15 @@ final class CandidateBatch implements Serializable {
   private final int candidates;
   /** Instruction range of function f of candidate c: [functionStart[3c+f], functionStart[3c+f+1]). */
   private final int[] functionStart;
+  /** Op id per instruction; the high bit marks an instruction that has data (the next data slot). */
   private final byte[] ops;
   /** in1, in2, out per instruction. */
-  private final int[] addresses;
+  private final short[] addresses;
+  /** First data slot of candidate c: dataStart[c]; slots are consumed in instruction order. */
+  private final int[] dataStart;
+  /** activation per data slot. */
   private final double[] activations;
-  /** d0, d1, d2 per instruction. */
+  /** d0, d1, d2 per data slot. */
   private final float[] data;
 
   private final int[] requestCandidate;
@@ -43,14 +47,15 @@ final class CandidateBatch implements Serializable {
   private final int[] groupStart;
   private final int[] groupRequests;
 
-  private CandidateBatch(int candidates, int[] functionStart, byte[] ops, int[] addresses, double[] activations,
-      float[] data, int[] requestCandidate, int[] requestTask, long[] requestTrainExamples, long[] requestSeed,
+  private CandidateBatch(int candidates, int[] functionStart, byte[] ops, short[] addresses, int[] dataStart,
+      double[] activations, float[] data, int[] requestCandidate, int[] requestTask, long[] requestTrainExamples, long[] requestSeed,
       int shards, int[] groupStart, int[] groupRequests) {
     this.key = NEXT_KEY.getAndIncrement();
     this.candidates = candidates;
     this.functionStart = functionStart;
     this.ops = ops;
     this.addresses = addresses;
+    this.dataStart = dataStart;
     this.activations = activations;
     this.data = data;
     this.requestCandidate = requestCandidate;
@@ -73,33 +78,48 @@ final class CandidateBatch implements Serializable {
       throw new IllegalArgumentException("shards per task must be >= 1, but was " + shards);
     }
     int instructions = 0;
+    int withData = 0;
     for (Algorithm a : candidates) {
       instructions += a.size();
+      for (ComponentFunctionType type : ComponentFunctionType.values()) {
+        for (Instruction in : a.function(type)) {
+          withData += hasData(in) ? 1 : 0;
+        }
+      }
     }
+    // Only instructions with data carry it: most ops (sums, products, ...) have none.
     int[] functionStart = new int[3 * candidates.size() + 1];
+    int[] dataStart = new int[candidates.size() + 1];
     byte[] ops = new byte[instructions];
-    int[] addresses = new int[3 * instructions];
-    double[] activations = new double[instructions];
-    float[] data = new float[3 * instructions];
+    short[] addresses = new short[3 * instructions];
+    double[] activations = new double[withData];
+    float[] data = new float[3 * withData];
     int n = 0;
     int f = 0;
-    for (Algorithm a : candidates) {
+    int slot = 0;
+    for (int c = 0; c < candidates.size(); c++) {
+      dataStart[c] = slot;
       for (ComponentFunctionType type : ComponentFunctionType.values()) {
         functionStart[f++] = n;
-        for (Instruction in : a.function(type)) {
-          ops[n] = (byte) in.op().id();
-          addresses[3 * n] = in.in1();
-          addresses[3 * n + 1] = in.in2();
-          addresses[3 * n + 2] = in.out();
-          activations[n] = in.activation();
-          data[3 * n] = in.d0();
-          data[3 * n + 1] = in.d1();
-          data[3 * n + 2] = in.d2();
+        for (Instruction in : candidates.get(c).function(type)) {
+          boolean has = hasData(in);
+          ops[n] = (byte) (in.op().id() | (has ? 0x80 : 0));
+          addresses[3 * n] = address(in.in1());
+          addresses[3 * n + 1] = address(in.in2());
+          addresses[3 * n + 2] = address(in.out());
+          if (has) {
+            activations[slot] = in.activation();
+            data[3 * slot] = in.d0();
+            data[3 * slot + 1] = in.d1();
+            data[3 * slot + 2] = in.d2();
+            slot++;
+          }
           n++;
         }
       }
     }
     functionStart[f] = n;
+    dataStart[candidates.size()] = slot;
 
     int r = requests.size();
     int[] requestCandidate = new int[r];
@@ -136,12 +156,28 @@ final class CandidateBatch implements Serializable {
     for (int i = 0; i < r; i++) {
       groupRequests[fill[groupOf[i]]++] = i;
     }
-    return new CandidateBatch(candidates.size(), functionStart, ops, addresses, activations, data, requestCandidate,
+    return new CandidateBatch(candidates.size(), functionStart, ops, addresses, dataStart, activations, data,
+        requestCandidate,
         requestTask, requestTrainExamples, requestSeed, shards, groupStart, groupRequests);
   }
 
   long key() {
     return key;
+  }
+
+  private static boolean hasData(Instruction in) {
+    // Bit tests, so that -0.0 (or any stray data on a data-less op) survives exactly.
+    return in.op().data() != Op.Data.NONE || Double.doubleToRawLongBits(in.activation()) != 0L
+        || Float.floatToRawIntBits(in.d0()) != 0 || Float.floatToRawIntBits(in.d1()) != 0
+        || Float.floatToRawIntBits(in.d2()) != 0;
+  }
+
+  private static short address(int address) {
+    if (address > Short.MAX_VALUE) {
+      throw new IllegalArgumentException("address " + address + " is beyond what a candidate batch encodes ("
+          + Short.MAX_VALUE + ")");
+    }
+    return (short) address;
   }
 
   int candidates() {
@@ -159,13 +195,20 @@ final class CandidateBatch implements Serializable {
   /** Rebuilds candidate {@code c} (on an executor; instructions are small immutable records). */
   Algorithm algorithm(int c) {
     List<List<Instruction>> functions = new ArrayList<>(3);
+    int slot = dataStart[c];
     for (int f = 0; f < 3; f++) {
       int from = functionStart[3 * c + f];
       int to = functionStart[3 * c + f + 1];
       List<Instruction> function = new ArrayList<>(to - from);
       for (int n = from; n < to; n++) {
-        function.add(new Instruction(Op.byId(ops[n]), addresses[3 * n], addresses[3 * n + 1],
-            addresses[3 * n + 2], activations[n], data[3 * n], data[3 * n + 1], data[3 * n + 2]));
+        Op op = Op.byId(ops[n] & 0x7F);
+        if ((ops[n] & 0x80) != 0) {
+          function.add(new Instruction(op, addresses[3 * n], addresses[3 * n + 1], addresses[3 * n + 2],
+              activations[slot], data[3 * slot], data[3 * slot + 1], data[3 * slot + 2]));
+          slot++;
+        } else {
+          function.add(Instruction.of(op, addresses[3 * n], addresses[3 * n + 1], addresses[3 * n + 2]));
+        }
       }
       functions.add(function);
     }

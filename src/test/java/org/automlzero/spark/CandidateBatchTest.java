@@ -20,6 +20,10 @@ class CandidateBatchTest {
       candidates.add(TestAlgorithms.random(rng, shape));
     }
     candidates.add(Algorithm.noOp(0, 0, 0));
+    // Odd but legal: data on a data-less op, negative zero constants.
+    candidates.add(new Algorithm(List.of(new org.automlzero.core.algorithm.Instruction(
+        org.automlzero.core.algorithm.Op.SCALAR_SUM, 1, 2, 3, -0.0, 0.5f, -0f, 0f)),
+        List.of(org.automlzero.core.algorithm.Instruction.constant(2, -0.0)), List.of()));
     CandidateBatch batch = CandidateBatch.encode(candidates, List.of(new EvaluationRequest(0, 0, 10, 1)), 1, 1);
     for (int c = 0; c < candidates.size(); c++) {
       assertThat(batch.algorithm(c)).isEqualTo(candidates.get(c));
