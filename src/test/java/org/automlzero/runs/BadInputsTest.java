@@ -108,6 +108,19 @@ class BadInputsTest {
     assertThat(watched.stream().map(BadInputsTest::snapshot).toList()).as("existing files unchanged").isEqualTo(before);
   }
 
+  @org.junit.jupiter.api.Test
+  void overwriteReplacesAnExistingRunDirectory() throws IOException {
+    Path run = tmp.resolve("overwritten");
+    copy(finished, run);
+    Files.writeString(run.resolve("stale.txt"), "from the old run\n");
+    CliRun r = CliRun.run("search-local", "--config", BAD.resolve("good.conf").toString(), "--out", run.toString(),
+        "--overwrite", "--seed", "77", "--threads", "1");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(run.resolve("stale.txt")).doesNotExist();
+    assertThat(RunDirectory.open(run).runInfo().path("seed").asLong()).isEqualTo(77);
+    assertThat(run.resolve("result.json")).isNotEmptyFile();
+  }
+
   private static void prepare(String prep, Path run) throws IOException {
     switch (prep) {
       case "-" -> { }

@@ -123,6 +123,11 @@ class RunDirectoryTest {
     assertThat(from.state().loop()).as("checkpoint 5 is inside experiment 1").isNotNull();
     assertThat(from.state().loop().generation()).isEqualTo(1000);
 
+    CliRun report = CliRun.run("report", copy.toString());
+    assertThat(report.exitCode()).as(report.err()).isZero();
+    assertThat(Files.readString(copy.resolve("report.html"))).contains("The run has not finished");
+    Files.delete(copy.resolve("report.html"));
+
     CliRun resumed = CliRun.run("search-local", "--resume", copy.toString(), "--threads", "1");
 
     assertThat(resumed.exitCode()).as(resumed.err()).isZero();
