@@ -677,14 +677,44 @@ public final class Interpreter {
   }
 
   /**
-   * out = M x; when out is x itself, the product goes through the scratch vector first. Four
-   * rows at a time, each summed sequentially over j (the same order as a sequential dot), so
-   * four independent chains overlap.
+   * out = M x; when out is x itself, the product goes through the scratch vector first. Eight
+   * (then four) rows at a time, each summed sequentially over j (the same order as a sequential
+   * dot), so independent dependency chains overlap.
    */
   private void matrixVectorProduct(double[] matrix, double[] x, double[] out) {
     final int f = this.f;
     final double[] target = out == x ? scratchVector : out;
     int i = 0;
+    for (; i + 7 < f; i += 8) {
+      final int r0 = i * f;
+      double a0 = 0.0;
+      double a1 = 0.0;
+      double a2 = 0.0;
+      double a3 = 0.0;
+      double a4 = 0.0;
+      double a5 = 0.0;
+      double a6 = 0.0;
+      double a7 = 0.0;
+      for (int j = 0; j < f; j++) {
+        final double xj = x[j];
+        a0 += matrix[r0 + j] * xj;
+        a1 += matrix[r0 + f + j] * xj;
+        a2 += matrix[r0 + 2 * f + j] * xj;
+        a3 += matrix[r0 + 3 * f + j] * xj;
+        a4 += matrix[r0 + 4 * f + j] * xj;
+        a5 += matrix[r0 + 5 * f + j] * xj;
+        a6 += matrix[r0 + 6 * f + j] * xj;
+        a7 += matrix[r0 + 7 * f + j] * xj;
+      }
+      target[i] = a0;
+      target[i + 1] = a1;
+      target[i + 2] = a2;
+      target[i + 3] = a3;
+      target[i + 4] = a4;
+      target[i + 5] = a5;
+      target[i + 6] = a6;
+      target[i + 7] = a7;
+    }
     for (; i + 3 < f; i += 4) {
       final int r0 = i * f;
       final int r1 = r0 + f;
