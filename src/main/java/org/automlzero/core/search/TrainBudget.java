@@ -7,7 +7,10 @@ import org.automlzero.core.algorithm.Instruction;
 /**
  * The train budget: a candidate gets all B training examples of a task if
  * {@code cost(setup) + B (cost(predict) + cost(learn)) <= factor * (the same for the baseline)},
- * else none (it is then scored untrained). Costs are sums of {@code Op.cost()}.
+ * else none. With no training examples the original's executor never reaches validation, so the
+ * candidate's fitness on that task is 0 (SEMANTICS.md's "fitness from an untrained model" reads
+ * otherwise; we follow the original's code, see README "Differences from the original").
+ * Costs are sums of {@code Op.cost()}.
  */
 public final class TrainBudget {
   private final double baselineSetup;
