@@ -3,7 +3,6 @@ package org.automlzero.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -13,6 +12,7 @@ import java.util.Locale;
 import org.apache.spark.sql.SparkSession;
 import org.automlzero.core.config.ConfigLoader;
 import org.automlzero.core.config.ExperimentConfig;
+import org.automlzero.core.io.AtomicFiles;
 import org.automlzero.core.search.GenerationListener;
 import org.automlzero.core.search.IslandStats;
 import org.automlzero.core.search.SearchResult;
@@ -221,12 +221,8 @@ final class SparkSearchCommand {
     @Override
     public void close() {
       try {
-        Path parent = file.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path tmp = parent.resolve(file.getFileName() + ".tmp");
-        Files.writeString(tmp, rows, StandardCharsets.UTF_8);
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-            java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        AtomicFiles.writeString(file, rows.toString(), "history");
       } catch (IOException e) {
         throw new UncheckedIOException("cannot write history " + file + ": " + e.getMessage(), e);
       }

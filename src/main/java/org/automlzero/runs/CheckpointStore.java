@@ -8,9 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
+import org.automlzero.core.io.AtomicFiles;
 
 /**
  * The checkpoints of a run directory: {@code checkpoints/checkpoint-NNNNNN.json}, each written
@@ -51,22 +50,7 @@ public final class CheckpointStore {
 
   /** Sequence numbers of the checkpoint files present, ascending. */
   public List<Long> sequences() {
-    List<Long> out = new ArrayList<>();
-    if (!Files.isDirectory(dir)) {
-      return out;
-    }
-    try (Stream<Path> files = Files.list(dir)) {
-      files.forEach(f -> {
-        Matcher m = NAME.matcher(f.getFileName().toString());
-        if (m.matches()) {
-          out.add(Long.parseLong(m.group(1)));
-        }
-      });
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
-    }
-    out.sort(null);
-    return out;
+    return AtomicFiles.numberedFiles(dir, NAME);
   }
 
   /**

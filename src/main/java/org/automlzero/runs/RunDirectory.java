@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import org.automlzero.core.algorithm.AlgorithmJson;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +20,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.stream.Stream;
+import org.automlzero.core.algorithm.AlgorithmJson;
+import org.automlzero.core.io.AtomicFiles;
 
 /**
  * The directory of one run and the names of its files (README, "Run outputs"):

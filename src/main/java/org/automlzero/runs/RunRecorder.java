@@ -13,6 +13,7 @@ import org.automlzero.core.algorithm.Algorithm;
 import org.automlzero.core.algorithm.AlgorithmJson;
 import org.automlzero.core.algorithm.AlgorithmPrinter;
 import org.automlzero.core.config.OutputSpec;
+import org.automlzero.core.io.AtomicFiles;
 import org.automlzero.core.search.ExperimentResult;
 import org.automlzero.core.search.GenerationListener;
 import org.automlzero.core.search.GenerationReport;

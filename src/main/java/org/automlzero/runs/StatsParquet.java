@@ -7,9 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.SimpleGroupFactory;
@@ -23,6 +21,7 @@ import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.MessageTypeParser;
+import org.automlzero.core.io.AtomicFiles;
 
 /**
  * The run's statistics as Parquet, written with parquet-hadoop directly (no SparkSession):
@@ -109,22 +108,10 @@ public final class StatsParquet {
 
   /** Indices of the part files present, ascending. */
   public static List<Integer> parts(Path runDirectory) {
-    Path dir = directory(runDirectory);
     List<Integer> out = new ArrayList<>();
-    if (!Files.isDirectory(dir)) {
-      return out;
+    for (long index : AtomicFiles.numberedFiles(directory(runDirectory), NAME)) {
+      out.add(Math.toIntExact(index));
     }
-    try (Stream<Path> files = Files.list(dir)) {
-      files.forEach(f -> {
-        Matcher m = NAME.matcher(f.getFileName().toString());
-        if (m.matches()) {
-          out.add(Integer.parseInt(m.group(1)));
-        }
-      });
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
-    }
-    out.sort(null);
     return out;
   }
 

@@ -13,6 +13,7 @@ import org.automlzero.core.search.ExperimentRunner;
 import org.automlzero.core.search.Fingerprinter;
 import org.automlzero.core.search.GenerationListener;
 import org.automlzero.core.search.InProcessEvaluator;
+import org.automlzero.core.search.ProgressPrinter;
 import org.automlzero.core.search.RunCheckpoints;
 import org.automlzero.core.search.RunSpec;
 import org.automlzero.core.search.RunState;
@@ -97,14 +98,15 @@ public final class SparkSearch {
     // The driver needs the tasks too: FEC fingerprints run here, on the first examples of each task.
     TaskProvider provider = new CachingTaskProvider(generator::generate);
     int threads = config.threads() > 0 ? config.threads() : Runtime.getRuntime().availableProcessors();
-    SparkProgress progress = new SparkProgress(spec.progressEvery(), out);
+    SparkProgress line = new SparkProgress();
+    ProgressPrinter progress = new ProgressPrinter(spec.progressEvery(), out::println, line);
     try (WorkerPool pool = new WorkerPool(threads);
         BatchEvaluator evaluator = options.inProcess()
             ? new InProcessEvaluator(spec.shape(), spec.maxAbsError(), provider, pool)
             : new SparkBatchEvaluator(JavaSparkContext.fromSparkContext(session.sparkContext()), spec.shape(),
                 spec.maxAbsError(), options.partitions(), options.shardsPerTask(), dataPath)) {
       if (evaluator instanceof SparkBatchEvaluator sbe) {
-        progress.watch(sbe);
+        line.watch(sbe);
       }
       Fingerprinter fingerprinter = spec.fec().enabled()
           ? new Fingerprinter(spec.shape(), spec.maxAbsError(), spec.fec(), pool) : null;

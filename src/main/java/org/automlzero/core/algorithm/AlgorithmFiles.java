@@ -1,14 +1,12 @@
 package org.automlzero.core.algorithm;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.MalformedInputException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import org.automlzero.core.io.AtomicFiles;
 
 /**
  * Algorithm files: reads the readable format or JSON (told apart by a leading {@code {}), and
@@ -56,22 +54,6 @@ public final class AlgorithmFiles {
   }
 
   private static void writeAtomically(Path file, String content) {
-    Path target = file.toAbsolutePath();
-    Path temporary = target.resolveSibling(target.getFileName() + ".tmp");
-    try {
-      Files.writeString(temporary, content, StandardCharsets.UTF_8);
-      try {
-        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } catch (IOException e) {
-      try {
-        Files.deleteIfExists(temporary);
-      } catch (IOException ignored) {
-        // The original error is the one worth reporting.
-      }
-      throw new UncheckedIOException("cannot write algorithm file " + file + ": " + e.getMessage(), e);
-    }
+    AtomicFiles.writeString(file, content, "algorithm file");
   }
 }

@@ -10,8 +10,15 @@ import java.util.function.Consumer;
  * the FEC hit rate so far in the experiment.
  */
 public final class ProgressPrinter implements GenerationListener {
+  /** Formats one progress line from a report and the experiment's FEC hit rate so far. */
+  @FunctionalInterface
+  public interface LineFormat {
+    String line(GenerationReport report, double fecHitRate);
+  }
+
   private final long every;
   private final Consumer<String> out;
+  private final LineFormat format;
   private long nextAt;
   private int experiment = -1;
   private long hits;
@@ -19,8 +26,14 @@ public final class ProgressPrinter implements GenerationListener {
   private long lastIndividuals;
 
   public ProgressPrinter(long every, Consumer<String> out) {
+    this(every, out, ProgressPrinter::line);
+  }
+
+  /** A printer with its own line format (the Spark job adds its overhead and per-island figures). */
+  public ProgressPrinter(long every, Consumer<String> out, LineFormat format) {
     this.every = every;
     this.out = out;
+    this.format = format;
   }
 
   @Override
@@ -46,7 +59,7 @@ public final class ProgressPrinter implements GenerationListener {
       return;
     }
     nextAt = (r.individuals() / every + 1) * every;
-    out.accept(line(r, lookups == 0 ? 0.0 : (double) hits / lookups));
+    out.accept(format.line(r, lookups == 0 ? 0.0 : (double) hits / lookups));
   }
 
   /** The progress line of a report. */

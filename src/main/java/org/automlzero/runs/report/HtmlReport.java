@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -17,6 +15,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.automlzero.core.io.AtomicFiles;
 import org.automlzero.runs.report.ReportData.Experiment;
 import org.automlzero.runs.report.ReportData.FinalResult;
 import org.automlzero.runs.report.ReportData.GenerationRow;
@@ -41,14 +40,10 @@ public final class HtmlReport {
 
   /** Writes the page to {@code file} through a temporary file in the same folder, so a reader never sees half a page. */
   public static void write(ReportData data, Path file) throws IOException {
-    Path absolute = file.toAbsolutePath();
-    // A fixed hidden name, not createTempFile: that one is readable by its owner only.
-    Path temp = absolute.resolveSibling("." + absolute.getFileName() + ".tmp");
     try {
-      Files.writeString(temp, render(data), StandardCharsets.UTF_8);
-      Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      Files.deleteIfExists(temp);
+      AtomicFiles.writeString(file, render(data), "report");
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
     }
   }
 
