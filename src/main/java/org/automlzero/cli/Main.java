@@ -46,13 +46,13 @@ public final class Main {
     return """
         usage: submit.sh <subcommand> [options]
         subcommands:
-          demo        run conf/demo.conf (rediscover linear regression)
-          search      run an experiment config
+          demo          run conf/demo.conf (rediscover linear regression)
+          search        run an experiment config
           search-local  run an experiment config in-process (plain threads, no Spark); --seeds, --keys
-          prepare     prepare projected binary Parquet tasks from an image data set
-          evaluate    evaluate an algorithm file on a config's tasks
-          report      write a run directory's report.html
-          bench       measure interpreter and evaluator throughput
+          prepare       prepare projected binary Parquet tasks from an image data set
+          evaluate      evaluate an algorithm file on a config's tasks
+          report        write a run directory's report.html
+          bench         measure interpreter and evaluator throughput
         run 'submit.sh <subcommand> --help' for its options""";
   }
 }
