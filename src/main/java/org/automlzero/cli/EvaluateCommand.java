@@ -17,11 +17,11 @@ import org.automlzero.core.algorithm.AlgorithmParser;
 import org.automlzero.core.config.ConfigException;
 import org.automlzero.core.config.ConfigLoader;
 import org.automlzero.core.config.ExperimentConfig;
+import org.automlzero.core.interpreter.Fitness;
 import org.automlzero.core.interpreter.FitnessCombination;
 import org.automlzero.core.random.Rng;
 import org.automlzero.core.search.CachingTaskProvider;
 import org.automlzero.core.search.EvaluationRequest;
-import org.automlzero.core.search.Fitnesses;
 import org.automlzero.core.search.InProcessEvaluator;
 import org.automlzero.core.search.SearchSpec;
 import org.automlzero.core.search.TaskProvider;
@@ -119,7 +119,7 @@ final class EvaluateCommand {
       fitness = evaluator.evaluate(list, List.of(algorithm), requests);
     }
     FitnessCombination combination = which == Tasks.SEARCH ? spec.fitnessCombination() : FitnessCombination.MEAN;
-    double combined = Fitnesses.combine(fitness, combination);
+    double combined = Fitness.combine(fitness, combination);
     if (json) {
       System.out.print(json(algorithmFile, configFile, purpose, combination, learningTasks, fitness, combined));
     } else {

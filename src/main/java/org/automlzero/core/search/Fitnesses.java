@@ -13,11 +13,6 @@ public final class Fitnesses {
     return Fitness.combine(Arrays.copyOfRange(values, from, from + count), mode);
   }
 
-  /** {@link Fitness#combine} of all values (kept for callers of the earlier API). */
-  public static double combine(double[] values, FitnessCombination mode) {
-    return Fitness.combine(values, mode);
-  }
-
   /** The p-th percentile (nearest rank, p in [0, 100]) of the values. */
   public static double percentile(double[] values, double p) {
     double[] copy = values.clone();
