@@ -1,23 +1,30 @@
 package org.automlzero.spark;
 
+import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReferenceArray;
-import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.TaskContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.automlzero.core.algorithm.MemoryShape;
 import org.automlzero.core.interpreter.CompiledAlgorithm;
 import org.automlzero.core.interpreter.Interpreter;
 import org.automlzero.core.random.Rng;
+import scala.collection.Iterator;
+import scala.runtime.AbstractFunction2;
 
 /**
  * Executor side, once per generation and partition: evaluates the broadcast batch's requests
  * that belong to this partition's (task, shard) elements with the core interpreter. It holds
  * only the broadcast handle and the memory shape; each executor thread keeps one interpreter.
+ *
+ * <p>It is the job's own function ({@code SparkContext.runJob}) over the cached task RDD, a
+ * named class rather than a lambda: Spark's closure cleaner then has nothing to inspect, where
+ * a lambda made it parse the bytecode of the class defining it (RDD, JavaRDDLike) on every
+ * job, which was most of a generation's driver-side cost.
  */
-final class EvaluateShards implements FlatMapFunction<Iterator<TaskShard>, ShardResults> {
+final class EvaluateShards extends AbstractFunction2<TaskContext, Iterator<TaskShard>, ShardResults>
+    implements Serializable {
   private static final long serialVersionUID = 1L;
 
   /** Executor threads are reused across Spark tasks, so each keeps its interpreter (and memory). */
@@ -61,7 +68,7 @@ final class EvaluateShards implements FlatMapFunction<Iterator<TaskShard>, Shard
   }
 
   @Override
-  public Iterator<ShardResults> call(Iterator<TaskShard> shards) {
+  public ShardResults apply(TaskContext context, Iterator<TaskShard> shards) {
     long start = System.nanoTime(); // timing only; never affects results
     CandidateBatch b = batch.value();
     MemoryShape shape = new MemoryShape(scalars, vectors, matrices, features);
@@ -92,7 +99,7 @@ final class EvaluateShards implements FlatMapFunction<Iterator<TaskShard>, Shard
         n++;
       }
     }
-    return Collections.singletonList(new ShardResults(requests, fitness, System.nanoTime() - start)).iterator();
+    return new ShardResults(requests, fitness, System.nanoTime() - start);
   }
 
   private Interpreter interpreter(MemoryShape shape) {

@@ -17,13 +17,16 @@ import org.automlzero.core.search.EvaluationRequest;
 import org.automlzero.core.task.LearningTaskSpec;
 import org.automlzero.core.task.TaskList;
 import org.automlzero.core.task.TaskType;
+import scala.reflect.ClassTag;
+import scala.reflect.ClassTag$;
 
 /**
  * The Spark {@link BatchEvaluator}. A task list's tasks are loaded once into a persisted RDD of
  * (task, shard) elements, where they stay in executor memory; each call then broadcasts one
- * compact {@link CandidateBatch}, runs {@link EvaluateShards} over the cached partitions
- * (no shuffle) and collects fitness per request. Splitting every task into shards spreads
- * candidates as well as tasks, so parallelism is not capped by the task count.
+ * compact {@link CandidateBatch}, runs {@link EvaluateShards} as the job's function over the
+ * cached partitions (no new RDD, no shuffle) and gathers fitness per request. Splitting every
+ * task into shards spreads candidates as well as tasks, so parallelism is not capped by the
+ * task count.
  *
  * <p>Results are a pure function of (candidate, task, seed): the partition and shard counts,
  * the master and lost executors never change them.
@@ -31,6 +34,10 @@ import org.automlzero.core.task.TaskType;
 public final class SparkBatchEvaluator implements BatchEvaluator {
   /** Task lists kept cached at once (search, select, final); older ones are unpersisted. */
   private static final int CACHED_TASK_LISTS = 3;
+  private static final ClassTag<ShardResults> RESULTS = ClassTag$.MODULE$.apply(ShardResults.class);
+  /** Spark's local property keys for a job's call site (org.apache.spark.util.CallSite). */
+  private static final String CALL_SITE_SHORT = "callSite.short";
+  private static final String CALL_SITE_LONG = "callSite.long";
 
   private final JavaSparkContext jsc;
   private final MemoryShape shape;
@@ -100,13 +107,20 @@ public final class SparkBatchEvaluator implements BatchEvaluator {
         : (label != null ? label : tasks.name() + " batch " + call) + ": evaluate "
             + number(distinctCandidates(requests, candidates.size())) + " candidates (" + number(requests.size())
             + " evaluations on " + number(tasks.size()) + " " + tasks.name() + " tasks)");
+    // With the call site given, Spark skips walking the stack for it; the UI shows the label.
+    jsc.setLocalProperty(CALL_SITE_SHORT,
+        label != null ? label : description != null ? description : tasks.name() + " batch " + call);
+    jsc.setLocalProperty(CALL_SITE_LONG, "SparkBatchEvaluator.evaluate");
     Broadcast<CandidateBatch> broadcast = jsc.broadcast(batch);
-    List<ShardResults> results;
+    ShardResults[] results;
     try {
-      results = cached.shards().mapPartitions(new EvaluateShards(broadcast, shape, maxAbsError)).collect();
+      results = (ShardResults[]) jsc.sc().runJob(cached.shards().rdd(),
+          new EvaluateShards(broadcast, shape, maxAbsError), RESULTS);
     } finally {
       broadcast.destroy();
       jsc.setJobDescription(null);
+      jsc.setLocalProperty(CALL_SITE_SHORT, null);
+      jsc.setLocalProperty(CALL_SITE_LONG, null);
     }
     double[] fitness = new double[requests.size()];
     boolean[] seen = new boolean[requests.size()];
