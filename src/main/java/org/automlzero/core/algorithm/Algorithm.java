@@ -14,6 +14,19 @@ public record Algorithm(List<Instruction> setup, List<Instruction> predict, List
     learn = List.copyOf(learn);
   }
 
+  @Override
+  public int hashCode() {
+    return 31 * (31 * hash(setup) + hash(predict)) + hash(learn);
+  }
+
+  private static int hash(List<Instruction> instructions) {
+    int h = instructions.size();
+    for (int i = 0; i < instructions.size(); i++) {
+      h = 31 * h + instructions.get(i).hashCode();
+    }
+    return h;
+  }
+
   public List<Instruction> function(ComponentFunctionType type) {
     return switch (type) {
       case SETUP -> setup;

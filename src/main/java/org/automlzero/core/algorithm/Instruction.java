@@ -21,6 +21,29 @@ public record Instruction(Op op, int in1, int in2, int out, double activation, f
     }
   }
 
+  // Written out because the search hashes and compares algorithms on the driver's
+  // per-candidate path (FEC fingerprint memo); same meaning as the record's own methods.
+  @Override
+  public boolean equals(Object o) {
+    return o == this || (o instanceof Instruction i && op == i.op && in1 == i.in1 && in2 == i.in2 && out == i.out
+        && Double.doubleToLongBits(activation) == Double.doubleToLongBits(i.activation)
+        && Float.floatToIntBits(d0) == Float.floatToIntBits(i.d0)
+        && Float.floatToIntBits(d1) == Float.floatToIntBits(i.d1)
+        && Float.floatToIntBits(d2) == Float.floatToIntBits(i.d2));
+  }
+
+  @Override
+  public int hashCode() {
+    int h = op.ordinal();
+    h = 31 * h + in1;
+    h = 31 * h + in2;
+    h = 31 * h + out;
+    h = 31 * h + Double.hashCode(activation);
+    h = 31 * h + Float.floatToIntBits(d0);
+    h = 31 * h + Float.floatToIntBits(d1);
+    return 31 * h + Float.floatToIntBits(d2);
+  }
+
   /** An instruction with addresses only (no data). */
   public static Instruction of(Op op, int in1, int in2, int out) {
     return new Instruction(op, in1, in2, out, 0.0, 0f, 0f, 0f);

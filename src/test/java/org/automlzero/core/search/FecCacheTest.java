@@ -51,6 +51,56 @@ class FecCacheTest {
     assertThat(copy.entries()).containsExactly(new FecCache.Entry(2, 0.2, 0), new FecCache.Entry(1, 0.1, 1));
   }
 
+  /**
+   * The primitive cache against a plain LinkedHashMap model of the same rules, over random
+   * finds, inserts, contains and restores on a small key space (many probe collisions,
+   * deletions inside probe runs, evictions, forgetting and table growth).
+   */
+  @Test
+  void behavesLikeAnAccessOrderedLinkedHashMap() {
+    java.util.Random random = new java.util.Random(7);
+    for (int round = 0; round < 40; round++) {
+      int capacity = 2 + random.nextInt(round < 20 ? 8 : 300);
+      int forgetEvery = random.nextBoolean() ? 0 : 2 + random.nextInt(4);
+      int keySpace = 1 + random.nextInt(3 * capacity);
+      FecCache cache = new FecCache(capacity, forgetEvery);
+      java.util.LinkedHashMap<Long, double[]> model = new java.util.LinkedHashMap<>(16, 0.75f, true);
+      for (int op = 0; op < 5000; op++) {
+        long key = random.nextInt(keySpace) * 0x100000000L; // equal low bits: a weak hash would collide
+        int kind = random.nextInt(10);
+        if (kind < 5) {
+          double[] v = model.get(key);
+          double expected = Double.NaN;
+          if (v != null) {
+            expected = v[0];
+            if (forgetEvery != 0 && ++v[1] >= forgetEvery) {
+              model.remove(key);
+            }
+          }
+          assertThat(Double.valueOf(cache.find(key))).isEqualTo(Double.valueOf(expected));
+        } else if (kind < 9) {
+          double value = random.nextDouble();
+          model.remove(key);
+          model.put(key, new double[] {value, 0});
+          if (model.size() > capacity) {
+            model.remove(model.keySet().iterator().next());
+          }
+          cache.insert(key, value);
+        } else if (random.nextInt(20) == 0) {
+          FecCache copy = new FecCache(capacity, forgetEvery);
+          copy.restore(cache.entries());
+          cache = copy;
+        } else {
+          assertThat(cache.contains(key)).isEqualTo(model.containsKey(key));
+        }
+        assertThat(cache.size()).isEqualTo(model.size());
+      }
+      List<FecCache.Entry> expected = new java.util.ArrayList<>();
+      model.forEach((k, v) -> expected.add(new FecCache.Entry(k, v[0], (int) v[1])));
+      assertThat(cache.entries()).isEqualTo(expected);
+    }
+  }
+
   @Test
   void hashDependsOnErrorsTaskAndTrainExamples() {
     double[] train = {0.1, 0.2, 0.3};
