@@ -235,6 +235,10 @@ final class CandidateBatch implements Serializable {
     return requestCandidate[request];
   }
 
+  int requestTask(int request) {
+    return requestTask[request];
+  }
+
   long requestTrainExamples(int request) {
     return requestTrainExamples[request];
   }

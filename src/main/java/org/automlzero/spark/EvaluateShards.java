@@ -2,6 +2,7 @@ package org.automlzero.spark;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.apache.spark.TaskContext;
@@ -10,6 +11,7 @@ import org.automlzero.core.algorithm.MemoryShape;
 import org.automlzero.core.interpreter.CompiledAlgorithm;
 import org.automlzero.core.interpreter.Interpreter;
 import org.automlzero.core.random.Rng;
+import org.automlzero.core.task.LearningTask;
 import scala.collection.Iterator;
 import scala.runtime.AbstractFunction2;
 
@@ -57,9 +59,11 @@ final class EvaluateShards extends AbstractFunction2<TaskContext, Iterator<TaskS
   private final int matrices;
   private final int features;
   private final double maxAbsError;
+  private final int partitions;
 
-  EvaluateShards(Broadcast<CandidateBatch> batch, MemoryShape shape, double maxAbsError) {
+  EvaluateShards(Broadcast<CandidateBatch> batch, MemoryShape shape, double maxAbsError, int partitions) {
     this.batch = batch;
+    this.partitions = Math.max(1, partitions);
     this.scalars = shape.scalars();
     this.vectors = shape.vectors();
     this.matrices = shape.matrices();
@@ -76,30 +80,42 @@ final class EvaluateShards extends AbstractFunction2<TaskContext, Iterator<TaskS
     AtomicReferenceArray<CompiledAlgorithm> compiled = compiled(b);
     int total = 0;
     List<TaskShard> mine = new ArrayList<>();
+    int maxTask = -1;
     while (shards.hasNext()) {
       TaskShard s = shards.next();
       mine.add(s);
+      maxTask = Math.max(maxTask, s.task());
       total += b.groupTo(s.task(), s.shard()) - b.groupFrom(s.task(), s.shard());
     }
+    LearningTask[] tasks = new LearningTask[maxTask + 1];
     int[] requests = new int[total];
-    double[] fitness = new double[total];
     int n = 0;
     for (TaskShard s : mine) {
+      tasks[s.task()] = s.learningTask();
       for (int p = b.groupFrom(s.task(), s.shard()), end = b.groupTo(s.task(), s.shard()); p < end; p++) {
-        int request = b.groupRequest(p);
-        int candidate = b.requestCandidate(request);
-        CompiledAlgorithm algorithm = compiled.get(candidate);
-        if (algorithm == null) {
-          algorithm = CompiledAlgorithm.compile(b.algorithm(candidate), shape);
-          compiled.set(candidate, algorithm);
-        }
-        requests[n] = request;
-        fitness[n] = interpreter.execute(algorithm, s.learningTask(), b.requestTrainExamples(request),
-            new Rng(b.requestSeed(request)));
-        n++;
+        requests[n++] = b.groupRequest(p);
       }
     }
-    return new ShardResults(requests, fitness, System.nanoTime() - start);
+    // Requests in request order, which callers make candidate-major: one candidate's tasks run
+    // back to back on a warm compiled program. Partitions start at staggered points so that
+    // those sharing candidates compile different ones first and then reuse each other's.
+    Arrays.sort(requests);
+    int offset = (int) ((long) context.partitionId() % partitions * total / partitions);
+    double[] fitness = new double[total];
+    int[] order = new int[total];
+    for (int i = 0; i < total; i++) {
+      int request = requests[(i + offset) % total];
+      int candidate = b.requestCandidate(request);
+      CompiledAlgorithm algorithm = compiled.get(candidate);
+      if (algorithm == null) {
+        algorithm = CompiledAlgorithm.compile(b.algorithm(candidate), shape);
+        compiled.set(candidate, algorithm);
+      }
+      order[i] = request;
+      fitness[i] = interpreter.execute(algorithm, tasks[b.requestTask(request)], b.requestTrainExamples(request),
+          new Rng(b.requestSeed(request)));
+    }
+    return new ShardResults(order, fitness, System.nanoTime() - start);
   }
 
   private Interpreter interpreter(MemoryShape shape) {

@@ -115,7 +115,7 @@ public final class SparkBatchEvaluator implements BatchEvaluator {
     ShardResults[] results;
     try {
       results = (ShardResults[]) jsc.sc().runJob(cached.shards().rdd(),
-          new EvaluateShards(broadcast, shape, maxAbsError), RESULTS);
+          new EvaluateShards(broadcast, shape, maxAbsError, cached.partitions()), RESULTS);
     } finally {
       broadcast.destroy();
       jsc.setJobDescription(null);
