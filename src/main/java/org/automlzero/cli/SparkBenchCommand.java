@@ -30,7 +30,8 @@ final class SparkBenchCommand {
     return "usage: submit.sh bench --spark [--master local[2]] [--throughput | --solve] [options]\n"
         + "  --throughput        evaluator throughput on the demo and baseline specs (default)\n"
         + "  --batch B           candidates per generation (demo default 1000; baseline 40)\n"
-        + "  --generations G     timed generations (demo 20, baseline 3), after --warmup W (demo 10, baseline 1)\n"
+        + "  --generations G     timed generations (demo 60, baseline 3), after --warmup W (demo 100, baseline 1;\n"
+        + "                      Spark's own job path needs about a hundred jobs to warm up)\n"
         + "  --data DIR          prepared data set for the baseline spec (default: synthetic tasks in a temp dir)\n"
         + "  --solve             run conf/demo.conf (or --config) once per seed and report time to solve\n"
         + "  --seeds A-B         seeds for --solve (default 1-5)\n"
@@ -78,8 +79,8 @@ final class SparkBenchCommand {
         solve(session, config == null ? home("conf/demo.conf") : config, o, seeds);
       } else {
         ExperimentConfig demo = load(home("conf/demo.conf"), overrides);
-        SparkBench.run("demo", demo, session, null, batch > 0 ? batch : 1000, generations > 0 ? generations : 20,
-            warmup >= 0 ? warmup : 10, System.out);
+        SparkBench.run("demo", demo, session, null, batch > 0 ? batch : 1000, generations > 0 ? generations : 60,
+            warmup >= 0 ? warmup : 100, System.out);
         List<String> baselineOverrides = new ArrayList<>(List.of("search.setup.init_size=4",
             "search.predict.init_size=6", "search.learn.init_size=12"));
         baselineOverrides.addAll(overrides);
