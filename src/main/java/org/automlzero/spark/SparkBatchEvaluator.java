@@ -112,10 +112,13 @@ public final class SparkBatchEvaluator implements BatchEvaluator {
         label != null ? label : description != null ? description : tasks.name() + " batch " + call);
     jsc.setLocalProperty(CALL_SITE_LONG, "SparkBatchEvaluator.evaluate");
     Broadcast<CandidateBatch> broadcast = jsc.broadcast(batch);
+    long submitted = System.nanoTime();
+    long finished;
     ShardResults[] results;
     try {
       results = (ShardResults[]) jsc.sc().runJob(cached.shards().rdd(),
           new EvaluateShards(broadcast, shape, maxAbsError, cached.partitions()), RESULTS);
+      finished = System.nanoTime();
     } finally {
       broadcast.destroy();
       jsc.setJobDescription(null);
@@ -144,7 +147,8 @@ public final class SparkBatchEvaluator implements BatchEvaluator {
       throw new IllegalStateException("Spark returned fitness for " + received + " of " + requests.size()
           + " requests on task list '" + tasks.name() + "'");
     }
-    stats = stats.plus(1, requests.size(), System.nanoTime() - start, busy, slowest);
+    stats = stats.plus(1, requests.size(), System.nanoTime() - start, busy, slowest, submitted - start,
+        finished - submitted);
     return fitness;
   }
 

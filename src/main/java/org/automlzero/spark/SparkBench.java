@@ -28,14 +28,15 @@ import org.automlzero.core.task.TaskList;
  * Evaluator throughput: the same generations of random candidates (the config's search space,
  * every search task, full training) through the core's single-thread in-process evaluator, the
  * in-process evaluator on all cores, and the Spark evaluator, in one run. Reports individuals
- * per second, the per-generation Spark overhead (wall time minus the slowest partition) and the
- * fraction of the Spark wall time the executors spent evaluating. Results are checked equal.
+ * per second, the per-generation Spark overhead (wall time minus the slowest partition) and where
+ * it goes (encoding and broadcasting the batch; the Spark job around its slowest partition), and
+ * the fraction of the Spark wall time the executors spent evaluating. Results are checked equal.
  */
 public final class SparkBench {
   /** The figures of one spec. */
   public record Figures(String name, int batch, int generations, double singleThreadPerSecond,
       double allCoresPerSecond, double sparkPerSecond, double overheadMillis, double evaluationFraction,
-      int broadcastBytes, double encodeMillis) {
+      int broadcastBytes, double prepareMillis, double jobMillis, double slowestMillis) {
     public double ratio() {
       return sparkPerSecond / singleThreadPerSecond;
     }
@@ -43,9 +44,10 @@ public final class SparkBench {
     public String line() {
       return String.format(Locale.ROOT, "%-9s batch %5d x %3d gens | single thread %,9.0f/s | in-process all cores"
           + " %,9.0f/s | Spark %,9.0f/s = %.2fx single thread | Spark overhead %5.1f ms/gen | evaluating %4.1f%% of"
-          + " Spark wall x cores | broadcast %,d bytes (encode %.2f ms)", name, batch, generations,
-          singleThreadPerSecond, allCoresPerSecond, sparkPerSecond, ratio(), overheadMillis, 100 * evaluationFraction,
-          broadcastBytes, encodeMillis);
+          + " Spark wall x cores | per generation: encode + broadcast %.1f ms (%,d bytes), Spark job %.1f ms of"
+          + " which slowest partition %.1f ms", name, batch, generations, singleThreadPerSecond, allCoresPerSecond,
+          sparkPerSecond, ratio(), overheadMillis, 100 * evaluationFraction, prepareMillis, broadcastBytes, jobMillis,
+          slowestMillis);
     }
   }
 
@@ -110,18 +112,13 @@ public final class SparkBench {
         }
       }
     }
-    long calls = after.calls() - before.calls();
-    long wall = after.wallNanos() - before.wallNanos();
-    double overhead = (wall - (after.criticalNanos() - before.criticalNanos())) / 1e6 / calls;
-    double fraction = (after.busyNanos() - before.busyNanos()) / (double) wall / jsc.defaultParallelism();
-    CandidateBatch encoded = null;
-    long t0 = System.nanoTime();
-    for (int i = 0; i < 20; i++) {
-      encoded = CandidateBatch.encode(batches.get(0), requests.get(0), tasks.size(), 1);
-    }
-    double encodeMillis = (System.nanoTime() - t0) / 1e6 / 20;
-    Figures f = new Figures(name, batch, generations, single, all, spark, overhead, fraction, serializedSize(encoded),
-        encodeMillis);
+    EvaluatorStats timed = after.minus(before);
+    double perCall = 1e6 * timed.calls();
+    double fraction = timed.busyNanos() / (double) timed.wallNanos() / jsc.defaultParallelism();
+    CandidateBatch encoded = CandidateBatch.encode(batches.get(0), requests.get(0), tasks.size(), 1);
+    Figures f = new Figures(name, batch, generations, single, all, spark, timed.overheadMillisPerCall(), fraction,
+        serializedSize(encoded), timed.prepareNanos() / perCall, timed.jobNanos() / perCall,
+        timed.criticalNanos() / perCall);
     out.println(f.line());
     return f;
   }
