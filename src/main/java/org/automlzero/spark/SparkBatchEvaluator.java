@@ -111,16 +111,20 @@ public final class SparkBatchEvaluator implements BatchEvaluator {
     jsc.setLocalProperty(CALL_SITE_SHORT,
         label != null ? label : description != null ? description : tasks.name() + " batch " + call);
     jsc.setLocalProperty(CALL_SITE_LONG, "SparkBatchEvaluator.evaluate");
-    Broadcast<CandidateBatch> broadcast = jsc.broadcast(batch);
-    long submitted = System.nanoTime();
+    Broadcast<CandidateBatch> broadcast = null;
+    long submitted;
     long finished;
     ShardResults[] results;
     try {
+      broadcast = jsc.broadcast(batch);
+      submitted = System.nanoTime();
       results = (ShardResults[]) jsc.sc().runJob(cached.shards().rdd(),
           new EvaluateShards(broadcast, shape, maxAbsError, cached.partitions()), RESULTS);
       finished = System.nanoTime();
     } finally {
-      broadcast.destroy();
+      if (broadcast != null) {
+        broadcast.destroy();
+      }
       jsc.setJobDescription(null);
       jsc.setLocalProperty(CALL_SITE_SHORT, null);
       jsc.setLocalProperty(CALL_SITE_LONG, null);

@@ -64,7 +64,8 @@ public final class FecCache {
       return Double.NaN;
     }
     double value = fitness[slot];
-    if (forgetEvery != 0 && ++hits[slot] >= forgetEvery) {
+    hits[slot]++;
+    if (forgetEvery != 0 && hits[slot] >= forgetEvery) {
       delete(at, slot);
     } else {
       unlink(slot);
@@ -83,10 +84,11 @@ public final class FecCache {
     int at = position(hash);
     if (table[at] != 0) {
       delete(at, table[at] - 1);
-    } else if (size == capacity) {
-      delete(position(keys[eldest]), eldest);
     }
     add(hash, value, 0);
+    if (size > capacity) {
+      delete(position(keys[eldest]), eldest);
+    }
   }
 
   public int size() {
@@ -181,9 +183,9 @@ public final class FecCache {
     return i;
   }
 
+  /** Fibonacci hashing: the top bits of the product, which depend on every bit of the hash. */
   private static int home(long hash, int mask) {
-    long h = hash * 0x9E3779B97F4A7C15L;
-    return (int) (h >>> 32) & mask;
+    return (int) ((hash * 0x9E3779B97F4A7C15L) >>> (64 - Integer.bitCount(mask)));
   }
 
   private void rehash(int length) {

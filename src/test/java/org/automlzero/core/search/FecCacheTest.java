@@ -40,6 +40,18 @@ class FecCacheTest {
   }
 
   @Test
+  void countsHitsWithoutForgettingAndEvictsOnePerInsertBeyondCapacity() {
+    FecCache cache = new FecCache(2, 0);
+    cache.insert(1, 0.1);
+    cache.find(1);
+    assertThat(cache.entries()).containsExactly(new FecCache.Entry(1, 0.1, 1));
+    // More entries than the capacity (a restore does not trim): each insert evicts one, as before.
+    cache.restore(List.of(new FecCache.Entry(1, 0.1, 0), new FecCache.Entry(2, 0.2, 0), new FecCache.Entry(3, 0.3, 0)));
+    cache.insert(4, 0.4);
+    assertThat(cache.entries()).extracting(FecCache.Entry::hash).containsExactly(2L, 3L, 4L);
+  }
+
+  @Test
   void restoresItsContentsExactly() {
     FecCache cache = new FecCache(5, 4);
     cache.insert(1, 0.1);
@@ -66,14 +78,17 @@ class FecCacheTest {
       FecCache cache = new FecCache(capacity, forgetEvery);
       java.util.LinkedHashMap<Long, double[]> model = new java.util.LinkedHashMap<>(16, 0.75f, true);
       for (int op = 0; op < 5000; op++) {
-        long key = random.nextInt(keySpace) * 0x100000000L; // equal low bits: a weak hash would collide
+        long k = random.nextInt(keySpace);
+        // Keys alike in their low bits, in their high bits, or plain: a weak table hash would pile them up.
+        long key = round % 3 == 0 ? k << 48 : round % 3 == 1 ? k * 0x100000000L : k;
         int kind = random.nextInt(10);
         if (kind < 5) {
           double[] v = model.get(key);
           double expected = Double.NaN;
           if (v != null) {
             expected = v[0];
-            if (forgetEvery != 0 && ++v[1] >= forgetEvery) {
+            v[1]++;
+            if (forgetEvery != 0 && v[1] >= forgetEvery) {
               model.remove(key);
             }
           }
