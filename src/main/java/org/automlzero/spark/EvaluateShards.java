@@ -102,20 +102,19 @@ final class EvaluateShards extends AbstractFunction2<TaskContext, Iterator<TaskS
     Arrays.sort(requests);
     int offset = (int) ((long) context.partitionId() % partitions * total / partitions);
     double[] fitness = new double[total];
-    int[] order = new int[total];
     for (int i = 0; i < total; i++) {
-      int request = requests[(i + offset) % total];
+      int at = (i + offset) % total;
+      int request = requests[at];
       int candidate = b.requestCandidate(request);
       CompiledAlgorithm algorithm = compiled.get(candidate);
       if (algorithm == null) {
         algorithm = CompiledAlgorithm.compile(b.algorithm(candidate), shape);
         compiled.set(candidate, algorithm);
       }
-      order[i] = request;
-      fitness[i] = interpreter.execute(algorithm, tasks[b.requestTask(request)], b.requestTrainExamples(request),
+      fitness[at] = interpreter.execute(algorithm, tasks[b.requestTask(request)], b.requestTrainExamples(request),
           new Rng(b.requestSeed(request)));
     }
-    return new ShardResults(order, fitness, System.nanoTime() - start);
+    return new ShardResults(requests, fitness, System.nanoTime() - start);
   }
 
   private Interpreter interpreter(MemoryShape shape) {

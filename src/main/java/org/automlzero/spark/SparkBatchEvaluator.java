@@ -103,13 +103,12 @@ public final class SparkBatchEvaluator implements BatchEvaluator {
     long start = System.nanoTime(); // timing only; the one-off task loading is not per-generation work
     CandidateBatch batch = CandidateBatch.encode(candidates, requests, tasks.size(), cached.shardsPerTask());
     int call = calls.merge(tasks.name(), 1, Integer::sum);
+    String name = label != null ? label : tasks.name() + " batch " + call;
     jsc.setJobDescription(description != null ? description
-        : (label != null ? label : tasks.name() + " batch " + call) + ": evaluate "
-            + number(distinctCandidates(requests, candidates.size())) + " candidates (" + number(requests.size())
-            + " evaluations on " + number(tasks.size()) + " " + tasks.name() + " tasks)");
+        : name + ": evaluate " + number(distinctCandidates(requests, candidates.size())) + " candidates ("
+            + number(requests.size()) + " evaluations on " + number(tasks.size()) + " " + tasks.name() + " tasks)");
     // With the call site given, Spark skips walking the stack for it; the UI shows the label.
-    jsc.setLocalProperty(CALL_SITE_SHORT,
-        label != null ? label : description != null ? description : tasks.name() + " batch " + call);
+    jsc.setLocalProperty(CALL_SITE_SHORT, label == null && description != null ? description : name);
     jsc.setLocalProperty(CALL_SITE_LONG, "SparkBatchEvaluator.evaluate");
     Broadcast<CandidateBatch> broadcast = null;
     long submitted;
