@@ -9,6 +9,9 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
@@ -126,11 +129,27 @@ final class LocalStandaloneCluster implements AutoCloseable {
     }
   }
 
+  /**
+   * Kills {@code p} and all its descendants, leaves first: each process is killed and awaited while
+   * its parent is still alive to reap it, so no killed process is left behind as an orphaned
+   * zombie (which {@link ProcessHandle#isAlive()} would still report as alive).
+   */
   static void kill(Process p) {
-    p.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
-    p.destroyForcibly();
+    killTree(p.toHandle());
     try {
       p.waitFor();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void killTree(ProcessHandle h) {
+    h.children().forEach(LocalStandaloneCluster::killTree);
+    h.destroyForcibly();
+    try {
+      h.onExit().get(30, TimeUnit.SECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      // the caller's liveness check reports it
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

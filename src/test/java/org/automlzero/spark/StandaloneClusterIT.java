@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -112,6 +113,11 @@ class StandaloneClusterIT {
       assertThat(started).hasSizeGreaterThanOrEqualTo(2);
     }
     for (ProcessHandle p : started) {
+      try {
+        p.onExit().get(30, TimeUnit.SECONDS);
+      } catch (TimeoutException e) {
+        // reported just below
+      }
       assertThat(p.isAlive()).as("process %s still alive after the cluster stopped", p.pid()).isFalse();
     }
   }
