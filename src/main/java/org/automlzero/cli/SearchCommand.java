@@ -45,7 +45,7 @@ public final class SearchCommand {
         overrides.add("run.seed=" + seed);
         ExperimentConfig c = load(o.config(), overrides);
         Path out = o.out();
-        if (plans.size() > 1) {
+        if (seeds.size() > 1) {
           Path base = out != null ? out : org.automlzero.runs.RunDirectory.defaultPath(o.config(), java.time.Instant.now());
           out = base.resolveSibling(base.getFileName() + "-seed" + seed);
         }

@@ -58,6 +58,17 @@ class SearchCommandTest {
   }
 
   @Test
+  void severalSeedsGetOneRunDirectoryEach(@org.junit.jupiter.api.io.TempDir Path out) {
+    Run r = main("search-local", "--config", DEMO, "--out", out.resolve("run").toString(), "--seeds", "3,4",
+        "--threads", "1", "--set", "search.population_size=20", "--set", "search.max_individuals=100", "--set",
+        "run.max_experiments=1", "--set", "select.tasks.count=1", "--set", "final.tasks.count=1");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("Random seed = 3", "Random seed = 4");
+    assertThat(out.resolve("run-seed3").resolve("result.json")).exists();
+    assertThat(out.resolve("run-seed4").resolve("result.json")).exists();
+  }
+
+  @Test
   void printsTheKeyTable() {
     Run r = main("search-local", "--keys");
     assertThat(r.code()).isZero();
