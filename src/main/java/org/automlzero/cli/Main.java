@@ -1,6 +1,9 @@
 package org.automlzero.cli;
 
+import java.io.UncheckedIOException;
 import java.util.Arrays;
+import org.automlzero.dataprep.DataPrepException;
+import org.automlzero.runs.RunDirectoryException;
 
 /**
  * The one entry point: {@code <subcommand> [options]}. Each subcommand lives in its own class;
@@ -39,6 +42,10 @@ public final class Main {
     } catch (UserError e) {
       System.err.println("error: " + e.getMessage());
       return e.exitCode();
+    } catch (RunDirectoryException | DataPrepException | UncheckedIOException e) {
+      // Problems with files the user named (their messages name the file): one line, exit 1.
+      System.err.println("error: " + e.getMessage());
+      return 1;
     }
   }
 

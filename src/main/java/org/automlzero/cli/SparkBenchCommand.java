@@ -53,9 +53,9 @@ final class SparkBenchCommand {
       switch (a) {
         case "--spark", "--throughput" -> { }
         case "--solve" -> solve = true;
-        case "--batch" -> batch = Integer.parseInt(value(args, ++i, a));
-        case "--generations" -> generations = Integer.parseInt(value(args, ++i, a));
-        case "--warmup" -> warmup = Integer.parseInt(value(args, ++i, a));
+        case "--batch" -> batch = SparkSearchCommand.nonNegative(a, value(args, ++i, a));
+        case "--generations" -> generations = SparkSearchCommand.nonNegative(a, value(args, ++i, a));
+        case "--warmup" -> warmup = SparkSearchCommand.nonNegative(a, value(args, ++i, a));
         case "--data" -> data = value(args, ++i, a);
         case "--seeds" -> seeds = value(args, ++i, a);
         case "--config" -> config = Paths.get(value(args, ++i, a));
@@ -67,6 +67,7 @@ final class SparkBenchCommand {
         default -> throw new UserError("unknown option '" + a + "' for bench --spark\n" + usage(), 2);
       }
     }
+    int[] seedRange = seedRange(seeds);
     String master = SparkSetup.master("local[2]");
     SparkSession session = SparkSetup.start("AutoML-Zero bench", master);
     try {
@@ -76,7 +77,7 @@ final class SparkBenchCommand {
       if (solve) {
         List<String> o = new ArrayList<>(config == null ? SparkSearchCommand.DEMO_LAYOUT : List.of());
         o.addAll(overrides);
-        solve(session, config == null ? home("conf/demo.conf") : config, o, seeds);
+        solve(session, config == null ? home("conf/demo.conf") : config, o, seedRange);
       } else {
         ExperimentConfig demo = load(home("conf/demo.conf"), overrides);
         SparkBench.run("demo", demo, session, null, batch > 0 ? batch : 1000, generations > 0 ? generations : 60,
@@ -101,12 +102,26 @@ final class SparkBenchCommand {
     }
   }
 
-  private static void solve(SparkSession session, Path config, List<String> overrides, String seeds) {
-    String[] range = seeds.split("-");
-    int first = Integer.parseInt(range[0].trim());
-    int last = range.length > 1 ? Integer.parseInt(range[1].trim()) : first;
+  /** "A-B" or "A" as {first, last}, checked before Spark starts. */
+  private static int[] seedRange(String seeds) {
+    String[] range = seeds.split("-", -1);
+    if (range.length <= 2) {
+      try {
+        int first = Integer.parseInt(range[0].trim());
+        int last = range.length > 1 ? Integer.parseInt(range[1].trim()) : first;
+        if (0 <= first && first <= last) {
+          return new int[] {first, last};
+        }
+      } catch (NumberFormatException e) {
+        // fall through to the message
+      }
+    }
+    throw new UserError("--seeds is '" + seeds + "', but must be A-B (or A) with 0 <= A <= B", 2);
+  }
+
+  private static void solve(SparkSession session, Path config, List<String> overrides, int[] seedRange) {
     List<Double> seconds = new ArrayList<>();
-    for (int seed = first; seed <= last; seed++) {
+    for (int seed = seedRange[0]; seed <= seedRange[1]; seed++) {
       List<String> o = new ArrayList<>(overrides);
       o.add("run.seed=" + seed);
       o.add("run.progress_every=0");

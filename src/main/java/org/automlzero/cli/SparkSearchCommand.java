@@ -2,7 +2,6 @@ package org.automlzero.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -59,7 +58,7 @@ final class SparkSearchCommand {
 
   static int run(String name, String[] args) {
     Path config = name.equals("demo") ? demoConfig() : null;
-    List<String> overrides = new ArrayList<>(name.equals("demo") ? DEMO_LAYOUT : List.of());
+    List<String> overrides = new ArrayList<>();
     int partitions = 0;
     int shards = 0;
     Path history = null;
@@ -99,6 +98,10 @@ final class SparkSearchCommand {
       throw new UserError(name + ": --resume DIR continues that run with its own config.conf and seed; do not "
           + "combine it with --config, --out or --overwrite", 2);
     }
+    boolean demoLayout = name.equals("demo") && resume == null; // a resumed run keeps its own config.conf
+    if (demoLayout) {
+      overrides.addAll(0, DEMO_LAYOUT);
+    }
     if (config == null && resume == null) {
       throw new UserError(name + " needs --config FILE\n" + usage(name), 2);
     }
@@ -131,7 +134,7 @@ final class SparkSearchCommand {
     }
 
     PrintStream console = System.out;
-    if (name.equals("demo")) {
+    if (demoLayout) {
       console.println("demo: " + config + " with the Spark batch layout " + String.join(", ", DEMO_LAYOUT)
           + " (--set overrides any of them)");
     }
@@ -186,7 +189,7 @@ final class SparkSearchCommand {
     return args[i];
   }
 
-  private static int nonNegative(String option, String text) {
+  static int nonNegative(String option, String text) {
     try {
       int v = Integer.parseInt(text);
       if (v >= 0) {
@@ -204,8 +207,20 @@ final class SparkSearchCommand {
     private final StringBuilder rows = new StringBuilder(
         "experiment\tgeneration\tisland\tindividuals\tbest\tmean\tstdev\tfec_hits\tfec_misses\n");
 
+    /** Checks up front that {@code file} can be written, so a bad path fails before the run, not after it. */
     HistoryWriter(Path file) {
       this.file = file;
+      Path folder = file.toAbsolutePath().getParent();
+      try {
+        Files.createDirectories(folder);
+      } catch (IOException e) {
+        throw new UserError("--history " + file + ": cannot create its folder " + folder + " (" + e.getMessage()
+            + ")", 2);
+      }
+      if (Files.isDirectory(file) || !Files.isWritable(folder)) {
+        throw new UserError("--history " + file + ": " + (Files.isDirectory(file) ? "is a directory"
+            : "folder " + folder + " is not writable") + "; give a file path", 2);
+      }
     }
 
     @Override
@@ -220,12 +235,7 @@ final class SparkSearchCommand {
 
     @Override
     public void close() {
-      try {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        AtomicFiles.writeString(file, rows.toString(), "history");
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot write history " + file + ": " + e.getMessage(), e);
-      }
+      AtomicFiles.writeString(file, rows.toString(), "history");
     }
   }
 }

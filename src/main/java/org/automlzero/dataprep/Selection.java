@@ -46,6 +46,14 @@ public final class Selection {
     return List.copyOf(sorted);
   }
 
+  private static int classNumber(String pairs, String digits) {
+    try {
+      return Integer.parseInt(digits);
+    } catch (NumberFormatException e) {
+      throw new DataPrepException("--pairs '" + pairs + "': class " + digits + " is invalid: classes must be in 0..9");
+    }
+  }
+
   private static List<ClassPair> parsePairList(String t) {
     List<ClassPair> out = new ArrayList<>();
     String normalized = t.replace(";", " ").replace("),", ") ");
@@ -55,8 +63,8 @@ public final class Selection {
       if (!normalized.substring(end, m.start()).isBlank()) {
         break;
       }
-      int p = Integer.parseInt(m.group(1));
-      int n = Integer.parseInt(m.group(2));
+      int p = classNumber(t, m.group(1));
+      int n = classNumber(t, m.group(2));
       try {
         out.add(new ClassPair(p, n));
       } catch (IllegalArgumentException e) {

@@ -40,6 +40,13 @@ public final class Sources {
       }
       return new Resolved(p, p.toAbsolutePath().normalize().toString());
     }
+    if (source != null) {
+      try {
+        URI.create(source).toURL();
+      } catch (IllegalArgumentException | java.net.MalformedURLException e) {
+        throw new DataPrepException("--source " + source + " is not a valid URL: " + e.getMessage());
+      }
+    }
     List<String> locations = source != null ? List.of(source) : dataset.defaultLocations();
     List<String> failures = new ArrayList<>();
     for (String location : locations) {

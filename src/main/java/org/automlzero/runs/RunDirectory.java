@@ -63,6 +63,15 @@ public final class RunDirectory {
       throw new RunDirectoryException("output directory " + dir + " exists and is a file; choose another --out");
     }
     if (!Files.isDirectory(dir)) {
+      // It will be created: its nearest existing ancestor must be a folder we may write in.
+      Path ancestor = dir.toAbsolutePath().normalize().getParent();
+      while (ancestor != null && !Files.exists(ancestor)) {
+        ancestor = ancestor.getParent();
+      }
+      if (ancestor != null && (!Files.isDirectory(ancestor) || !Files.isWritable(ancestor))) {
+        throw new RunDirectoryException("cannot create output directory " + dir + ": " + ancestor + " is "
+            + (Files.isDirectory(ancestor) ? "not writable" : "not a directory") + "; choose another --out");
+      }
       return;
     }
     if (!overwrite) {

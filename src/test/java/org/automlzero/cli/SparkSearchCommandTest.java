@@ -75,6 +75,15 @@ class SparkSearchCommandTest {
   }
 
   @Test
+  void demoResumeKeepsTheRunsOwnConfigInsteadOfAddingTheDemoLayout(@TempDir Path dir) {
+    // The demo's batch layout (islands.count=4, ...) is for fresh runs only: resuming checks the
+    // run directory, not whether the layout would change its config.
+    Outcome outcome = run("demo", "--resume", dir.toString());
+    assertThat(outcome.code()).isEqualTo(2);
+    assertThat(outcome.err()).startsWith("error: --resume: ").contains("config.conf").doesNotContain("islands.count");
+  }
+
+  @Test
   void anUnknownMasterIsNamed() {
     String saved = System.getProperty("spark.master");
     System.setProperty("spark.master", "sprak://host:7077");
