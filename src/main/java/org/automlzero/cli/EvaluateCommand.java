@@ -14,8 +14,6 @@ import java.util.Locale;
 import org.automlzero.core.algorithm.Algorithm;
 import org.automlzero.core.algorithm.AlgorithmJson;
 import org.automlzero.core.algorithm.AlgorithmParser;
-import org.automlzero.core.config.ConfigException;
-import org.automlzero.core.config.ConfigLoader;
 import org.automlzero.core.config.ExperimentConfig;
 import org.automlzero.core.interpreter.Fitness;
 import org.automlzero.core.interpreter.FitnessCombination;
@@ -82,15 +80,7 @@ final class EvaluateCommand {
     if (algorithmFile == null || configFile == null) {
       throw new UserError("evaluate needs --algorithm FILE and --config CONF\n" + usage(), 2);
     }
-    if (!Files.isRegularFile(configFile)) {
-      throw new UserError("config file " + configFile + " does not exist", 2);
-    }
-    ExperimentConfig config;
-    try {
-      config = ConfigLoader.load(configFile, overrides);
-    } catch (ConfigException e) {
-      throw new UserError(e.getMessage(), 2);
-    }
+    ExperimentConfig config = SearchCommand.load(configFile, overrides);
     SearchSpec spec = config.run().search();
     Algorithm algorithm = readAlgorithm(algorithmFile, spec);
     try {
@@ -104,7 +94,7 @@ final class EvaluateCommand {
       case FINAL -> config.run().finalTasks();
     };
     String purpose = which.name().toLowerCase(Locale.ROOT);
-    TaskGenerator generator = needsStore(config) ? new TaskGenerator(ParquetTaskStore.open(config.dataPath()))
+    TaskGenerator generator = SparkSearch.needsData(config) ? new TaskGenerator(ParquetTaskStore.open(config.dataPath()))
         : new TaskGenerator();
     TaskProvider provider = new CachingTaskProvider(generator::generate);
     List<LearningTask> learningTasks = provider.tasks(list);
@@ -156,17 +146,6 @@ final class EvaluateCommand {
     } catch (IllegalArgumentException e) {
       throw new UserError("algorithm file " + file + ": " + e.getMessage(), 2);
     }
-  }
-
-  private static boolean needsStore(ExperimentConfig config) {
-    for (TaskList l : List.of(config.run().searchTasks(), config.run().selectTasks(), config.run().finalTasks())) {
-      for (var s : l.specs()) {
-        if (s.type() == org.automlzero.core.task.TaskType.PROJECTED_BINARY_CLASSIFICATION) {
-          return true;
-        }
-      }
-    }
-    return false;
   }
 
   private static String json(Path algorithm, Path config, String purpose, FitnessCombination combination,

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Consumer;
 import org.automlzero.core.algorithm.Algorithm;
 import org.automlzero.core.algorithm.AlgorithmPrinter;
@@ -13,12 +12,12 @@ import org.automlzero.core.config.ConfigException;
 import org.automlzero.core.config.ConfigLoader;
 import org.automlzero.core.config.ExperimentConfig;
 import org.automlzero.core.search.RunState;
+import org.automlzero.core.simplify.Simplifier;
 import org.automlzero.runs.Checkpoint;
 import org.automlzero.runs.CheckpointStore;
 import org.automlzero.runs.RunDirectory;
 import org.automlzero.runs.RunDirectoryException;
 import org.automlzero.runs.RunRecorder;
-import org.automlzero.runs.Simplification;
 
 /**
  * The run-directory side of the search commands ({@code --out}, {@code --overwrite},
@@ -109,16 +108,15 @@ final class RunOutputs {
     return new Plan(config, dir, false, from, command);
   }
 
-  /** Prints the algorithm: simplified unless {@code raw} (or when no simplifier is available). */
+  /** Prints the algorithm: simplified unless {@code raw}. */
   static void printAlgorithm(PrintStream out, Algorithm best, boolean raw) {
-    Optional<Algorithm> simplified = raw ? Optional.empty() : Simplification.simplify(best);
-    if (simplified.isPresent()) {
-      out.println("Algorithm found: (simplified: instructions that cannot affect a prediction removed; --raw "
-          + "prints it as found)");
-      out.print(AlgorithmPrinter.print(simplified.get()));
-    } else {
+    if (raw) {
       out.println("Algorithm found:");
       out.print(AlgorithmPrinter.print(best));
+    } else {
+      out.println("Algorithm found: (simplified: instructions that cannot affect a prediction removed; --raw "
+          + "prints it as found)");
+      out.print(AlgorithmPrinter.print(Simplifier.simplify(best)));
     }
   }
 

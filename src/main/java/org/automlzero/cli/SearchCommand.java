@@ -96,12 +96,7 @@ public final class SearchCommand {
     return 0;
   }
 
-  static void print(SearchResult r) {
-    print(r, false);
-  }
-
   static void print(SearchResult r, boolean raw) {
-    double lookups = r.fecHits() + r.fecMisses();
     System.out.println();
     System.out.printf(Locale.ROOT, "Search fitness = %.6f%n", r.searchFitness());
     System.out.printf(Locale.ROOT, "Select fitness = %.6f%n", r.selectFitness());
@@ -109,7 +104,7 @@ public final class SearchCommand {
     System.out.printf(Locale.ROOT,
         "Experiments = %d, individuals = %,d, elapsed = %.1f s, individuals/s = %,.0f, FEC hit rate = %.3f%n",
         r.experiments(), r.individuals(), r.elapsedSeconds(), r.individualsPerSecond(),
-        lookups == 0 ? 0.0 : r.fecHits() / lookups);
+        r.fecHitRate());
     RunOutputs.printAlgorithm(System.out, r.best(), raw);
   }
 

@@ -11,10 +11,8 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -23,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.automlzero.core.io.AtomicFiles;
 
 /**
  * Downloads raw data set files into a cache directory, the only place the project downloads
@@ -131,7 +130,7 @@ public final class Downloader {
               + " (the published checksum); the downloaded file was deleted. The server may serve a different or "
               + "damaged file");
         }
-        move(part, target);
+        AtomicFiles.moveIntoPlace(part, target);
         Files.deleteIfExists(source);
         log.println("download: " + target.getFileName() + " complete, MD5 verified (" + Files.size(target)
             + " bytes)");
@@ -311,14 +310,6 @@ public final class Downloader {
   private static String[] readSource(Path source) throws IOException {
     List<String> lines = Files.readAllLines(source, StandardCharsets.UTF_8);
     return new String[] {lines.isEmpty() ? "" : lines.get(0), lines.size() < 2 ? "" : lines.get(1)};
-  }
-
-  private static void move(Path from, Path to) throws IOException {
-    try {
-      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-    }
   }
 
   /** The MD5 of a file as 32 lower-case hex digits. */

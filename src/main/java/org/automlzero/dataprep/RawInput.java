@@ -66,10 +66,6 @@ final class RawInput implements AutoCloseable {
     return name;
   }
 
-  boolean gzipped() {
-    return gzipped;
-  }
-
   /** Content bytes consumed so far (after decompression for gzipped files). */
   long position() {
     return position;

@@ -7,7 +7,6 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Consumer;
 import org.automlzero.core.algorithm.Algorithm;
 import org.automlzero.core.algorithm.AlgorithmJson;
@@ -22,6 +21,7 @@ import org.automlzero.core.search.IslandStats;
 import org.automlzero.core.search.RunCheckpoints;
 import org.automlzero.core.search.RunState;
 import org.automlzero.core.search.SearchResult;
+import org.automlzero.core.simplify.Simplifier;
 
 /**
  * Writes a run into its {@link RunDirectory} as it goes: the search calls it after every
@@ -223,10 +223,8 @@ public final class RunRecorder implements GenerationListener, RunCheckpoints {
   public void finish(SearchResult result) {
     flushStats();
     Algorithm best = result.best();
-    Optional<Algorithm> simplified = Simplification.simplify(best);
-    String raw = AlgorithmPrinter.print(best);
-    AtomicFiles.writeString(dir.algorithmRawText(), raw);
-    AtomicFiles.writeString(dir.algorithmText(), simplified.map(AlgorithmPrinter::print).orElse(raw));
+    AtomicFiles.writeString(dir.algorithmRawText(), AlgorithmPrinter.print(best));
+    AtomicFiles.writeString(dir.algorithmText(), AlgorithmPrinter.print(Simplifier.simplify(best)));
     AtomicFiles.writeString(dir.algorithmJson(), AlgorithmJson.write(best));
     StringWriter text = new StringWriter();
     try (JsonGenerator json = new JsonFactory().createGenerator(text)) {
@@ -243,7 +241,7 @@ public final class RunRecorder implements GenerationListener, RunCheckpoints {
       json.writeNumberField("fec_misses", result.fecMisses());
       JsonDoubles.write(json, "elapsed_seconds", result.elapsedSeconds());
       JsonDoubles.write(json, "individuals_per_second", result.individualsPerSecond());
-      json.writeBooleanField("simplified", simplified.isPresent());
+      json.writeBooleanField("simplified", true);
       json.writeFieldName("algorithm");
       AlgorithmJson.write(best, json);
       json.writeEndObject();

@@ -184,14 +184,6 @@ final class CandidateBatch implements Serializable {
     return candidates;
   }
 
-  int requests() {
-    return requestCandidate.length;
-  }
-
-  int shards() {
-    return shards;
-  }
-
   /** Rebuilds candidate {@code c} (on an executor; instructions are small immutable records). */
   Algorithm algorithm(int c) {
     List<List<Instruction>> functions = new ArrayList<>(3);

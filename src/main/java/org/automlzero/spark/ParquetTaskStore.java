@@ -31,7 +31,7 @@ import org.automlzero.core.task.TaskList;
 import org.automlzero.core.task.TaskType;
 
 /**
- * The reader side of the Parquet task data set (data-prep/DATA.md): Hive-style partitions
+ * The reader side of the Parquet task data set (data-prep/FORMAT.md): Hive-style partitions
  * {@code dataset=D/positive_class=P/negative_class=N/*.parquet}, rows sorted by (seed, split,
  * example). A task (pair + data seed) is read from its partition directory only, with the seed
  * pushed down as a Parquet filter, so row groups of other seeds are skipped. Works on any
@@ -52,10 +52,6 @@ public final class ParquetTaskStore implements ProjectedBinarySource {
   /** A store over the data set at {@code root} (a local path or any Hadoop file system URI). */
   public static ParquetTaskStore open(String root) {
     return new ParquetTaskStore(root, new Configuration());
-  }
-
-  public String root() {
-    return root;
   }
 
   /** The directory holding one class pair's rows. */
@@ -187,7 +183,7 @@ public final class ParquetTaskStore implements ProjectedBinarySource {
     }
   }
 
-  /** The columns DATA.md fixes (partition columns live in the directory names). */
+  /** The columns data-prep/FORMAT.md fixes (partition columns live in the directory names). */
   private void checkSchema(Path file) {
     MessageType schema;
     try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(file, conf))) {

@@ -14,9 +14,7 @@ import org.automlzero.core.algorithm.Algorithm;
 import org.automlzero.core.algorithm.MemoryShape;
 import org.automlzero.core.search.BatchEvaluator;
 import org.automlzero.core.search.EvaluationRequest;
-import org.automlzero.core.task.LearningTaskSpec;
 import org.automlzero.core.task.TaskList;
-import org.automlzero.core.task.TaskType;
 import scala.reflect.ClassTag;
 import scala.reflect.ClassTag$;
 
@@ -47,7 +45,6 @@ public final class SparkBatchEvaluator implements BatchEvaluator {
   private final String storeRoot;
   private final Map<TaskList, CachedTasks> cache = new LinkedHashMap<>(4, 0.75f, true);
   private final Map<String, Integer> calls = new LinkedHashMap<>();
-  private String nextDescription;
   private EvaluatorStats stats = EvaluatorStats.ZERO;
 
   private record CachedTasks(JavaRDD<TaskShard> shards, int shardsPerTask, int partitions) {}
@@ -75,11 +72,6 @@ public final class SparkBatchEvaluator implements BatchEvaluator {
     this.storeRoot = storeRoot;
   }
 
-  /** The label of the next Spark job, e.g. "generation 42"; the evaluator adds what it evaluates. */
-  public void describeNext(String label) {
-    this.nextDescription = label;
-  }
-
   /** Totals since construction (for progress lines and the benchmark). */
   public EvaluatorStats stats() {
     return stats;
@@ -94,8 +86,6 @@ public final class SparkBatchEvaluator implements BatchEvaluator {
   @Override
   public double[] evaluate(TaskList tasks, List<Algorithm> candidates, List<EvaluationRequest> requests,
       String description) {
-    String label = nextDescription;
-    nextDescription = null;
     if (requests.isEmpty()) {
       return new double[0];
     }
@@ -103,12 +93,12 @@ public final class SparkBatchEvaluator implements BatchEvaluator {
     long start = System.nanoTime(); // timing only; the one-off task loading is not per-generation work
     CandidateBatch batch = CandidateBatch.encode(candidates, requests, tasks.size(), cached.shardsPerTask());
     int call = calls.merge(tasks.name(), 1, Integer::sum);
-    String name = label != null ? label : tasks.name() + " batch " + call;
+    String name = tasks.name() + " batch " + call;
     jsc.setJobDescription(description != null ? description
         : name + ": evaluate " + number(distinctCandidates(requests, candidates.size())) + " candidates ("
             + number(requests.size()) + " evaluations on " + number(tasks.size()) + " " + tasks.name() + " tasks)");
     // With the call site given, Spark skips walking the stack for it; the UI shows the label.
-    jsc.setLocalProperty(CALL_SITE_SHORT, label == null && description != null ? description : name);
+    jsc.setLocalProperty(CALL_SITE_SHORT, description != null ? description : name);
     jsc.setLocalProperty(CALL_SITE_LONG, "SparkBatchEvaluator.evaluate");
     Broadcast<CandidateBatch> broadcast = null;
     long submitted;
@@ -188,10 +178,7 @@ public final class SparkBatchEvaluator implements BatchEvaluator {
     for (int e = 0; e < tasks.size() * k; e++) {
       elements.add(e);
     }
-    boolean projected = false;
-    for (LearningTaskSpec spec : tasks.specs()) {
-      projected |= spec.type() == TaskType.PROJECTED_BINARY_CLASSIFICATION;
-    }
+    boolean projected = tasks.hasProjectedBinary();
     if (projected && storeRoot == null) {
       throw new IllegalArgumentException("task list '" + tasks.name()
           + "' has projected binary tasks but no data set was given (--data DIR)");

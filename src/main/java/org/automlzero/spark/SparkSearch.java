@@ -1,30 +1,22 @@
 package org.automlzero.spark;
 
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.automlzero.core.config.ExperimentConfig;
-import org.automlzero.core.search.BatchEvaluator;
-import org.automlzero.core.search.CachingTaskProvider;
-import org.automlzero.core.search.ExperimentRunner;
-import org.automlzero.core.search.Fingerprinter;
 import org.automlzero.core.search.GenerationListener;
 import org.automlzero.core.search.InProcessEvaluator;
+import org.automlzero.core.search.InProcessSearch;
 import org.automlzero.core.search.ProgressPrinter;
 import org.automlzero.core.search.RunCheckpoints;
 import org.automlzero.core.search.RunSpec;
 import org.automlzero.core.search.RunState;
 import org.automlzero.core.search.SearchResult;
 import org.automlzero.core.search.SearchSpec;
-import org.automlzero.core.search.TaskProvider;
-import org.automlzero.core.search.WorkerPool;
-import org.automlzero.core.task.LearningTaskSpec;
 import org.automlzero.core.task.TaskGenerator;
 import org.automlzero.core.task.TaskList;
-import org.automlzero.core.task.TaskType;
 
 /**
  * Runs one experiment config with the core's experiment flow and generation loop, evaluating on
@@ -47,36 +39,26 @@ public final class SparkSearch {
    * data set's manifest and files. Throws IllegalArgumentException naming the file.
    */
   public static void checkData(ExperimentConfig config) {
-    RunSpec run = config.run();
-    List<TaskList> projected = new ArrayList<>();
-    for (TaskList list : List.of(run.searchTasks(), run.selectTasks(), run.finalTasks())) {
-      for (LearningTaskSpec spec : list.specs()) {
-        if (spec.type() == TaskType.PROJECTED_BINARY_CLASSIFICATION) {
-          projected.add(list);
-          break;
-        }
-      }
-    }
-    if (projected.isEmpty()) {
+    if (!needsData(config)) {
       return;
     }
     ParquetTaskStore store = ParquetTaskStore.open(config.dataPath());
-    for (TaskList list : projected) {
-      store.check(list);
+    for (TaskList list : taskLists(config)) {
+      if (list.hasProjectedBinary()) {
+        store.check(list);
+      }
     }
   }
 
   /** True when any task list reads the Parquet store. */
   public static boolean needsData(ExperimentConfig config) {
+    return taskLists(config).stream().anyMatch(TaskList::hasProjectedBinary);
+  }
+
+  /** The search, select and final task lists, in that order. */
+  private static List<TaskList> taskLists(ExperimentConfig config) {
     RunSpec run = config.run();
-    for (TaskList list : List.of(run.searchTasks(), run.selectTasks(), run.finalTasks())) {
-      for (LearningTaskSpec spec : list.specs()) {
-        if (spec.type() == TaskType.PROJECTED_BINARY_CLASSIFICATION) {
-          return true;
-        }
-      }
-    }
-    return false;
+    return List.of(run.searchTasks(), run.selectTasks(), run.finalTasks());
   }
 
   /**
@@ -95,33 +77,27 @@ public final class SparkSearch {
     String dataPath = needsData(config) ? config.dataPath() : null;
     ParquetTaskStore store = dataPath == null ? null : ParquetTaskStore.open(dataPath);
     TaskGenerator generator = new TaskGenerator(store);
-    // The driver needs the tasks too: FEC fingerprints run here, on the first examples of each task.
-    TaskProvider provider = new CachingTaskProvider(generator::generate);
-    int threads = config.threads() > 0 ? config.threads() : Runtime.getRuntime().availableProcessors();
     SparkProgress line = new SparkProgress();
     ProgressPrinter progress = new ProgressPrinter(spec.progressEvery(), out::println, line);
-    try (WorkerPool pool = new WorkerPool(threads);
-        BatchEvaluator evaluator = options.inProcess()
-            ? new InProcessEvaluator(spec.shape(), spec.maxAbsError(), provider, pool)
-            : new SparkBatchEvaluator(JavaSparkContext.fromSparkContext(session.sparkContext()), spec.shape(),
-                spec.maxAbsError(), options.partitions(), options.shardsPerTask(), dataPath)) {
-      if (evaluator instanceof SparkBatchEvaluator sbe) {
-        line.watch(sbe);
+    GenerationListener listener = report -> {
+      progress.onGeneration(report);
+      options.extraListener().onGeneration(report);
+    };
+    // The driver needs the tasks too: FEC fingerprints run here, on the first examples of each task.
+    SearchResult result = InProcessSearch.run(run, config.threads(), generator::generate, (provider, pool) -> {
+      if (options.inProcess()) {
+        return new InProcessEvaluator(spec.shape(), spec.maxAbsError(), provider, pool);
       }
-      Fingerprinter fingerprinter = spec.fec().enabled()
-          ? new Fingerprinter(spec.shape(), spec.maxAbsError(), spec.fec(), pool) : null;
-      GenerationListener listener = report -> {
-        progress.onGeneration(report);
-        options.extraListener().onGeneration(report);
-      };
-      ExperimentRunner runner = new ExperimentRunner(run, evaluator, provider, fingerprinter, listener, out::println);
-      SearchResult result = runner.withCheckpoints(checkpoints).resume(from);
-      out.println(String.format(Locale.ROOT,
-          "Search done: %d experiment(s), %d individuals in %.1f s (%.0f individuals/s), FEC hit rate %.3f",
-          result.experiments(), result.individuals(), result.elapsedSeconds(), result.individualsPerSecond(),
-          result.fecHits() + result.fecMisses() == 0 ? 0.0
-              : (double) result.fecHits() / (result.fecHits() + result.fecMisses())));
-      return result;
-    }
+      SparkBatchEvaluator evaluator = new SparkBatchEvaluator(JavaSparkContext.fromSparkContext(
+          session.sparkContext()), spec.shape(), spec.maxAbsError(), options.partitions(), options.shardsPerTask(),
+          dataPath);
+      line.watch(evaluator);
+      return evaluator;
+    }, listener, out::println, checkpoints, from);
+    out.println(String.format(Locale.ROOT,
+        "Search done: %d experiment(s), %d individuals in %.1f s (%.0f individuals/s), FEC hit rate %.3f",
+        result.experiments(), result.individuals(), result.elapsedSeconds(), result.individualsPerSecond(),
+        result.fecHitRate()));
+    return result;
   }
 }

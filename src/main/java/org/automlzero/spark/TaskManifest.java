@@ -10,7 +10,7 @@ import org.automlzero.core.task.ClassPair;
 import org.automlzero.core.task.LearningTaskSpec;
 
 /**
- * What a task data set's {@code _manifest.json} promises (DATA.md): the data set name, F, the
+ * What a task data set's {@code _manifest.json} promises (data-prep/FORMAT.md): the data set name, F, the
  * train/valid/test counts per task, the class pairs and the data seeds written. The reader
  * checks a config's projected binary specs against it before any Spark work starts.
  */

@@ -1,5 +1,6 @@
 package org.automlzero.core.search;
 
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
 /**
@@ -22,10 +23,22 @@ public final class InProcessSearch {
   /** As {@link #run(RunSpec, int, TaskProvider, GenerationListener, Consumer)}, with checkpoints, from a saved state. */
   public static SearchResult run(RunSpec run, int threads, TaskProvider tasks, GenerationListener listener,
       Consumer<String> log, RunCheckpoints checkpoints, RunState from) {
+    SearchSpec spec = run.search();
+    return run(run, threads, tasks, (cached, pool) -> new InProcessEvaluator(spec.shape(), spec.maxAbsError(), cached,
+        pool), listener, log, checkpoints, from);
+  }
+
+  /**
+   * As above with another evaluator (e.g. a Spark one), made by {@code evaluators} from the
+   * cached task provider and the worker pool; it is closed when the run ends.
+   */
+  public static SearchResult run(RunSpec run, int threads, TaskProvider tasks,
+      BiFunction<TaskProvider, WorkerPool, BatchEvaluator> evaluators, GenerationListener listener,
+      Consumer<String> log, RunCheckpoints checkpoints, RunState from) {
     TaskProvider cached = new CachingTaskProvider(tasks);
     SearchSpec spec = run.search();
     try (WorkerPool pool = new WorkerPool(threads);
-        InProcessEvaluator evaluator = new InProcessEvaluator(spec.shape(), spec.maxAbsError(), cached, pool)) {
+        BatchEvaluator evaluator = evaluators.apply(cached, pool)) {
       Fingerprinter fingerprinter = spec.fec().enabled()
           ? new Fingerprinter(spec.shape(), spec.maxAbsError(), spec.fec(), pool)
           : null;

@@ -22,4 +22,10 @@ public record SearchResult(
   public double individualsPerSecond() {
     return elapsedSeconds > 0 ? individuals / elapsedSeconds : 0.0;
   }
+
+  /** Fraction of FEC lookups answered from the cache (0 when there were none). */
+  public double fecHitRate() {
+    long lookups = fecHits + fecMisses;
+    return lookups == 0 ? 0.0 : (double) fecHits / lookups;
+  }
 }

@@ -23,4 +23,14 @@ public record TaskList(String name, List<LearningTaskSpec> specs) {
     }
     return n;
   }
+
+  /** True when some tasks are projected binary classification, read from a prepared data set. */
+  public boolean hasProjectedBinary() {
+    for (LearningTaskSpec spec : specs) {
+      if (spec.type() == TaskType.PROJECTED_BINARY_CLASSIFICATION) {
+        return true;
+      }
+    }
+    return false;
+  }
 }
