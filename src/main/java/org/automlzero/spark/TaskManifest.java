@@ -3,7 +3,6 @@ package org.automlzero.spark;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import org.automlzero.core.task.ClassPair;
@@ -23,10 +22,9 @@ public record TaskManifest(String file, String dataset, int features, int train,
   }
 
   /**
-   * Parses the manifest. Accepted spellings: {@code features} (or {@code feature_size}, {@code F});
-   * counts at the top level or under {@code counts}; {@code pairs} as [[p, n], ...],
-   * [{"positive": p, "negative": n}, ...] or ["p,n", ...]; {@code seeds} as a list, "a-b", or
-   * {"first": a, "last": b} (also {@code seed_first}/{@code seed_last} at the top level).
+   * Parses the fields the reader needs, as data-prep/FORMAT.md writes them: {@code dataset},
+   * {@code features}, {@code counts} {train, valid, test}, {@code pairs} as [[p, n], ...] and
+   * {@code seeds} as a list.
    */
   static TaskManifest fromJson(String file, JsonNode json) {
     if (json == null || !json.isObject()) {
@@ -36,14 +34,12 @@ public record TaskManifest(String file, String dataset, int features, int train,
       throw new IllegalArgumentException(file + ": format_version is " + json.get("format_version")
           + ", but this reader knows only version 1 (data-prep/FORMAT.md)");
     }
-    String dataset = text(json, file, "dataset", "source_dataset", "source");
-    int features = integer(json, file, "features", "feature_size", "features_size", "F");
-    JsonNode counts = json.has("counts") ? json.get("counts") : json.has("split_sizes") ? json.get("split_sizes")
-        : json;
-    int train = integer(counts, file, "train", "num_train", "train_count");
-    int valid = integer(counts, file, "valid", "num_valid", "valid_count");
-    int test = counts.has("test") || counts.has("num_test") || counts.has("test_count")
-        ? integer(counts, file, "test", "num_test", "test_count") : 0;
+    String dataset = text(json, file, "dataset");
+    int features = integer(json, file, "features");
+    JsonNode counts = field(json, file, "counts");
+    int train = integer(counts, file, "train");
+    int valid = integer(counts, file, "valid");
+    int test = integer(counts, file, "test");
     return new TaskManifest(file, dataset, features, train, valid, test, pairs(json, file), seeds(json, file));
   }
 
@@ -97,49 +93,41 @@ public record TaskManifest(String file, String dataset, int features, int train,
         : values.subList(0, 10).toString().replace("]", ", ... (" + values.size() + " in all)]");
   }
 
-  private static JsonNode field(JsonNode json, String file, String... names) {
-    for (String name : names) {
-      if (json.has(name)) {
-        return json.get(name);
-      }
+  private static JsonNode field(JsonNode json, String file, String name) {
+    if (!json.has(name)) {
+      throw new IllegalArgumentException(file + " has no '" + name + "' entry");
     }
-    throw new IllegalArgumentException(file + " has no '" + names[0] + "' entry");
+    return json.get(name);
   }
 
-  private static String text(JsonNode json, String file, String... names) {
-    JsonNode node = field(json, file, names);
+  private static String text(JsonNode json, String file, String name) {
+    JsonNode node = field(json, file, name);
     if (!node.isTextual()) {
-      throw new IllegalArgumentException(file + ": '" + names[0] + "' must be a string, but was " + node);
+      throw new IllegalArgumentException(file + ": '" + name + "' must be a string, but was " + node);
     }
     return node.asText();
   }
 
-  private static int integer(JsonNode json, String file, String... names) {
-    JsonNode node = field(json, file, names);
+  private static int integer(JsonNode json, String file, String name) {
+    JsonNode node = field(json, file, name);
     if (!node.canConvertToInt() || !node.isIntegralNumber()) {
-      throw new IllegalArgumentException(file + ": '" + names[0] + "' must be an integer, but was " + node);
+      throw new IllegalArgumentException(file + ": '" + name + "' must be an integer, but was " + node);
     }
     return node.asInt();
   }
 
   private static List<ClassPair> pairs(JsonNode json, String file) {
-    JsonNode node = field(json, file, "pairs", "class_pairs");
+    JsonNode node = field(json, file, "pairs");
     if (!node.isArray()) {
       throw new IllegalArgumentException(file + ": 'pairs' must be a list of class pairs, but was " + node);
     }
     List<ClassPair> pairs = new ArrayList<>();
     for (JsonNode p : node) {
       try {
-        if (p.isArray() && p.size() == 2) {
-          pairs.add(new ClassPair(p.get(0).asInt(), p.get(1).asInt()));
-        } else if (p.isObject()) {
-          pairs.add(new ClassPair(integer(p, file, "positive", "positive_class"),
-              integer(p, file, "negative", "negative_class")));
-        } else if (p.isTextual()) {
-          pairs.add(ClassPair.parse(p.asText()));
-        } else {
+        if (!p.isArray() || p.size() != 2) {
           throw new IllegalArgumentException("expected [positive, negative]");
         }
+        pairs.add(new ClassPair(p.get(0).asInt(), p.get(1).asInt()));
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(file + ": pair " + p + " is invalid: " + e.getMessage(), e);
       }
@@ -148,34 +136,14 @@ public record TaskManifest(String file, String dataset, int features, int train,
   }
 
   private static Set<Integer> seeds(JsonNode json, String file) {
-    Set<Integer> seeds = new TreeSet<>();
-    if (json.has("seed_first") && json.has("seed_last")) {
-      range(seeds, integer(json, file, "seed_first"), integer(json, file, "seed_last"));
-      return seeds;
+    JsonNode node = field(json, file, "seeds");
+    if (!node.isArray()) {
+      throw new IllegalArgumentException(file + ": 'seeds' must be a list of data seeds, but was " + node);
     }
-    JsonNode node = field(json, file, "seeds", "seed_range", "data_seeds");
-    if (node.isArray()) {
-      for (JsonNode s : node) {
-        seeds.add(s.asInt());
-      }
-    } else if (node.isObject()) {
-      int first = integer(node, file, "first", "from", "start", "min");
-      int last = node.has("last") || node.has("to") || node.has("max") ? integer(node, file, "last", "to", "max")
-          : integer(node, file, "end") - 1;
-      range(seeds, first, last);
-    } else if (node.isTextual() && node.asText().matches("\\s*\\d+\\s*-\\s*\\d+\\s*")) {
-      String[] parts = node.asText().split("-");
-      range(seeds, Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim()));
-    } else {
-      throw new IllegalArgumentException(file + ": 'seeds' must be a list, \"first-last\" or {\"first\", \"last\"},"
-          + " but was " + node.toString().toLowerCase(Locale.ROOT));
+    Set<Integer> seeds = new TreeSet<>();
+    for (JsonNode s : node) {
+      seeds.add(s.asInt());
     }
     return seeds;
-  }
-
-  private static void range(Set<Integer> seeds, int first, int last) {
-    for (int s = first; s <= last; s++) {
-      seeds.add(s);
-    }
   }
 }
