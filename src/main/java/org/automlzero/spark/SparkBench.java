@@ -72,7 +72,7 @@ public final class SparkBench {
         int t = 0;
         for (LearningTaskSpec s : tasks.specs()) {
           for (int i = 0; i < s.numTasks(); i++, t++) {
-            reqs.add(new EvaluationRequest(c, t, (long) s.numTrain() * s.epochs(),
+            reqs.add(new EvaluationRequest(c, t, s.maxTrainExamples(),
                 Rng.deriveSeed(config.run().seed(), "bench-evaluate", g, c, t)));
           }
         }

@@ -625,12 +625,9 @@ public final class AlgorithmParser {
       return token.type() == TokenType.NUMBER || isSpecial(token);
     }
 
+    /** A non-finite spelling (nan, inf, infinity in any case); identifiers never carry a sign. */
     private static boolean isSpecial(Token token) {
-      if (token.type() != TokenType.IDENT) {
-        return false;
-      }
-      String t = token.text().toLowerCase(Locale.ROOT);
-      return t.equals("nan") || t.equals("inf") || t.equals("infinity");
+      return token.type() == TokenType.IDENT && Numbers.isSpecial(token.text());
     }
 
     private NumberText parseNumber(String expected) {

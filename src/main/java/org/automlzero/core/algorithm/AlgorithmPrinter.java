@@ -20,13 +20,6 @@ public final class AlgorithmPrinter {
     return text.toString();
   }
 
-  /** One component function: its header line and its indented instruction lines. */
-  public static String printFunction(ComponentFunctionType type, List<Instruction> instructions) {
-    StringBuilder text = new StringBuilder();
-    appendFunction(text, type, instructions);
-    return text.toString();
-  }
-
   private static void appendFunction(StringBuilder text, ComponentFunctionType type, List<Instruction> instructions) {
     text.append("def ").append(type.printedName()).append("():\n");
     for (Instruction instruction : instructions) {

@@ -44,6 +44,18 @@ public record MemoryShape(int scalars, int vectors, int matrices, int features) 
     };
   }
 
+  /**
+   * The entry (of a vector, or a row or column of a matrix) that a VECTOR/MATRIX_CONST_SET
+   * fraction selects among {@code features} entries, by the original's FloatToIndex:
+   * {@code (int) (F * fraction)} in float arithmetic; a fraction that rounds to exactly 1.0f
+   * (float rounding of a draw just below 1) maps to the last entry. -1 when the fraction is NaN
+   * or the index falls outside [0, features). The interpreter and the Python export both use it.
+   */
+  public static int entryIndex(float fraction, int features) {
+    int index = fraction == 1.0f ? features - 1 : (int) ((float) features * fraction);
+    return Float.isNaN(fraction) || index < 0 || index >= features ? -1 : index;
+  }
+
   /** True when every argument of {@code op} has at least one valid address in this shape. */
   public boolean supports(Op op) {
     return fits(op.in1(), 0) && fits(op.in2(), 0) && fits(op.out(), firstWritable(op.out()));

@@ -1,5 +1,7 @@
 package org.automlzero.core.bench;
 
+import static org.automlzero.core.algorithm.HandCodedAlgorithms.randomFunction;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -118,8 +120,8 @@ public final class InterpreterBench {
     Rng rng = Rng.derive(1, "bench-demo-algorithms");
     List<Algorithm> algorithms = new ArrayList<>();
     for (int i = 0; i < 2000; i++) {
-      algorithms.add(new Algorithm(random(DEMO_OPS, 10, shape, rng), random(DEMO_OPS, 2, shape, rng),
-          random(DEMO_OPS, 8, shape, rng)));
+      algorithms.add(new Algorithm(randomFunction(10, DEMO_OPS, shape, rng), randomFunction(2, DEMO_OPS, shape, rng),
+          randomFunction(8, DEMO_OPS, shape, rng)));
     }
     return new Workload("demo", "F=4, memory 4/3/1, 10 linear tasks x (100 train + 100 valid), random algorithms"
         + " 10/2/8 of the demo's 6 ops", shape, tasks, algorithms, 100);
@@ -133,9 +135,9 @@ public final class InterpreterBench {
     List<Algorithm> algorithms = new ArrayList<>();
     for (int i = 0; i < 200; i++) {
       algorithms.add(new Algorithm(
-          random(BASELINE_SETUP, between(setupMin, setupMax, rng), shape, rng),
-          random(BASELINE_PREDICT, between(predictMin, predictMax, rng), shape, rng),
-          random(BASELINE_LEARN, between(learnMin, learnMax, rng), shape, rng)));
+          randomFunction(between(setupMin, setupMax, rng), BASELINE_SETUP, shape, rng),
+          randomFunction(between(predictMin, predictMax, rng), BASELINE_PREDICT, shape, rng),
+          randomFunction(between(learnMin, learnMax, rng), BASELINE_LEARN, shape, rng)));
     }
     return new Workload(name, "F=16, memory 5/9/2, 10 projected-binary-like tasks x (8000 train + 1000 valid),"
         + " ACCURACY, random algorithms of the baseline's ops, sizes uniform in setup " + setupMin + ".." + setupMax
@@ -170,14 +172,6 @@ public final class InterpreterBench {
 
   private static int between(int min, int max, Rng rng) {
     return min + rng.nextInt(max - min + 1);
-  }
-
-  private static List<Instruction> random(List<Op> ops, int n, MemoryShape shape, Rng rng) {
-    List<Instruction> list = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      list.add(Instruction.random(ops.get(rng.nextInt(ops.size())), shape, rng));
-    }
-    return list;
   }
 
   /** Standardised N(0,1) features and 0/1 labels from a random linear rule, like projected binary data. */

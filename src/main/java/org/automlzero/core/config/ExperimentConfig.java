@@ -12,12 +12,6 @@ public record ExperimentConfig(RunSpec run, int threads, String dataPath, long p
     Map<String, String> effective, OutputSpec outputs) {
   public ExperimentConfig {
     effective = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(effective));
-    outputs = outputs == null ? OutputSpec.DEFAULT : outputs;
-  }
-
-  /** A config with the default output settings. */
-  public ExperimentConfig(RunSpec run, int threads, String dataPath, long progressEvery, Map<String, String> effective) {
-    this(run, threads, dataPath, progressEvery, effective, OutputSpec.DEFAULT);
   }
 
   /** The effective config as a config file (loads back to the same config). */

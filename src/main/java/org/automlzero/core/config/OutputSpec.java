@@ -10,9 +10,6 @@ package org.automlzero.core.config;
  */
 public record OutputSpec(long checkpointEveryGenerations, double checkpointMinSeconds, int checkpointKeep,
     long statsEveryIndividuals) {
-  /** The defaults of the keys. */
-  public static final OutputSpec DEFAULT = new OutputSpec(1000, 60.0, 3, 1000);
-
   public OutputSpec {
     if (checkpointEveryGenerations < 0 || checkpointMinSeconds < 0 || checkpointKeep < 1
         || statsEveryIndividuals < 0) {

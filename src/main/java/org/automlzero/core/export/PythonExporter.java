@@ -176,13 +176,10 @@ public final class PythonExporter {
     return target + " = " + rhs;
   }
 
-  /**
-   * The entry a stored fraction selects, by the interpreter's rule (the original's
-   * FloatToIndex): {@code (int) (F * fraction)} in float arithmetic, 1.0 meaning the last entry.
-   */
+  /** The entry a stored fraction selects, by the interpreter's rule ({@link MemoryShape#entryIndex}). */
   static int entryIndex(float fraction, int features) {
-    int index = fraction == 1.0f ? features - 1 : (int) ((float) features * fraction);
-    if (Float.isNaN(fraction) || index < 0 || index >= features) {
+    int index = MemoryShape.entryIndex(fraction, features);
+    if (index < 0) {
       throw new IllegalArgumentException("entry fraction " + fraction + " is out of range: it must be in [0, 1) to "
           + "select one of F=" + features + " entries");
     }

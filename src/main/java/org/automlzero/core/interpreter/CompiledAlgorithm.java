@@ -49,9 +49,8 @@ public final class CompiledAlgorithm {
    * never reads it): then, for ACCURACY tasks, the executor need not store sigmoid(s1).
    */
   final boolean learnReadsPrediction;
-  final int instructionsTotal;
 
-  private CompiledAlgorithm(MemoryShape shape, Function setup, Function predict, Function learn, int total,
+  private CompiledAlgorithm(MemoryShape shape, Function setup, Function predict, Function learn,
       boolean learnReadsPrediction) {
     this.shape = shape;
     this.setupCode = setup.code;
@@ -64,7 +63,6 @@ public final class CompiledAlgorithm {
     this.predictLength = predict.length;
     this.learnLength = learn.length;
     this.instructionsKept = setup.kept + predict.kept + learn.kept;
-    this.instructionsTotal = total;
     this.predictWritesFeatures = predict.writesFeatures;
     this.learnReadsPrediction = learnReadsPrediction;
   }
@@ -90,8 +88,7 @@ public final class CompiledAlgorithm {
     Function setup = encode(algorithm, ComponentFunctionType.SETUP, shape, masks);
     Function predict = encode(algorithm, ComponentFunctionType.PREDICT, shape, masks);
     Function learn = encode(algorithm, ComponentFunctionType.LEARN, shape, masks);
-    return new CompiledAlgorithm(shape, setup, predict, learn, algorithm.size(),
-        !skipDead || analysis.predictionLiveIntoLearn());
+    return new CompiledAlgorithm(shape, setup, predict, learn, !skipDead || analysis.predictionLiveIntoLearn());
   }
 
   /** The memory shape this algorithm was compiled for. */
@@ -102,11 +99,6 @@ public final class CompiledAlgorithm {
   /** Instructions kept after dropping dead ones (a dead random instruction's skip counts as dropped). */
   public int instructionsKept() {
     return instructionsKept;
-  }
-
-  /** Instructions in the source algorithm. */
-  public int instructionsTotal() {
-    return instructionsTotal;
   }
 
   private static final class Function {
@@ -226,17 +218,10 @@ public final class CompiledAlgorithm {
     return op.data() == Op.Data.GAUSSIAN ? 2 * entries : entries;
   }
 
-  /**
-   * The original's FloatToIndex: {@code (int) (F * fraction)} in float arithmetic. A fraction
-   * that rounds to exactly 1.0f (float rounding of a draw just below 1) maps to the last entry.
-   */
+  /** {@link MemoryShape#entryIndex}, failing with a message naming the instruction when no entry fits. */
   static int entryIndex(float fraction, int features, ComponentFunctionType type, int position, String what) {
-    float scaled = (float) features * fraction;
-    int index = (int) scaled;
-    if (fraction == 1.0f) {
-      index = features - 1;
-    }
-    if (Float.isNaN(fraction) || index < 0 || index >= features) {
+    int index = MemoryShape.entryIndex(fraction, features);
+    if (index < 0) {
       throw new IllegalArgumentException(type.printedName() + " instruction " + position + ": " + what + " = "
           + fraction + " is out of range: it must be a fraction in [0, 1) that selects one of F=" + features
           + " entries");

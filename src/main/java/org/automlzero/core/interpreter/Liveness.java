@@ -62,10 +62,12 @@ public final class Liveness {
    */
   record Analysis(Masks masks, boolean predictionLiveIntoLearn) {}
 
-  /** The analysis for an algorithm whose addresses are known to fit {@code shape} (no sizing pass). */
+  /**
+   * The analysis for an algorithm whose addresses are known to fit {@code shape} (no sizing
+   * pass; a shape always holds s0, s1 and v0).
+   */
   static Analysis analyze(Algorithm algorithm, MemoryShape shape) {
-    return analyze(algorithm, Math.max(shape.scalars(), MemoryShape.PREDICTION + 1),
-        Math.max(shape.vectors(), MemoryShape.FEATURES + 1), shape.matrices());
+    return analyze(algorithm, shape.scalars(), shape.vectors(), shape.matrices());
   }
 
   static Analysis analyze(Algorithm algorithm) {

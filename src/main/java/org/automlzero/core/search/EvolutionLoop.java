@@ -81,7 +81,7 @@ public final class EvolutionLoop {
     int t = 0;
     for (LearningTaskSpec s : tasks.specs()) {
       for (int i = 0; i < s.numTasks(); i++) {
-        maxTrain[t++] = (long) s.numTrain() * s.epochs();
+        maxTrain[t++] = s.maxTrainExamples();
       }
     }
     this.taskProvider = taskProvider;
@@ -130,10 +130,6 @@ public final class EvolutionLoop {
     }
     return new LoopState(experiment, generation, individuals, trainSteps, fecHits, fecMisses, is, ps,
         cache.entries());
-  }
-
-  public boolean initialized() {
-    return islands != null;
   }
 
   /** Evaluates the initial populations (generation 0). */
@@ -528,7 +524,7 @@ public final class EvolutionLoop {
   }
 
   private GenerationReport report(Evaluated e) {
-    double elapsed = elapsedBefore + (System.nanoTime() - startNanos) / 1e9;
+    double elapsed = elapsedSeconds();
     boolean wanted = listener.wantsIslandStats(individuals);
     List<IslandStats> stats = new ArrayList<>(wanted ? islands.length : 0);
     long genHits = 0;

@@ -156,7 +156,7 @@ public final class ExperimentRunner {
     int t = 0;
     for (LearningTaskSpec s : tasks.specs()) {
       for (int i = 0; i < s.numTasks(); i++, t++) {
-        requests.add(new EvaluationRequest(0, t, (long) s.numTrain() * s.epochs(),
+        requests.add(new EvaluationRequest(0, t, s.maxTrainExamples(),
             Rng.deriveSeed(run.seed(), purpose, experiment, t)));
       }
     }

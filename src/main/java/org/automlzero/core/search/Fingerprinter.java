@@ -39,16 +39,7 @@ public final class Fingerprinter {
   }
 
   /** Result of one fingerprint batch: hashes (candidate-major) and the train steps spent per candidate. */
-  public record Result(long[] hashes, long[] candidateSteps) {
-    /** Train steps spent over the whole batch. */
-    public long trainSteps() {
-      long total = 0;
-      for (long s : candidateSteps) {
-        total += s;
-      }
-      return total;
-    }
-  }
+  public record Result(long[] hashes, long[] candidateSteps) {}
 
   /**
    * Fingerprints every (candidate, task); {@code granted[c * tasks + t]} is the number of train

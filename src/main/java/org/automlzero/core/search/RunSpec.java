@@ -22,16 +22,4 @@ public record RunSpec(
       throw new IllegalArgumentException("max experiments must be >= 0, but was " + maxExperiments);
     }
   }
-
-  /** A copy with another seed. */
-  public RunSpec withSeed(long newSeed) {
-    return new RunSpec(search, searchTasks, selectTasks, finalTasks, newSeed, maxExperiments, sufficientFitness,
-        randomizeTaskSeeds);
-  }
-
-  /** A copy with another search spec. */
-  public RunSpec withSearch(SearchSpec newSearch) {
-    return new RunSpec(newSearch, searchTasks, selectTasks, finalTasks, seed, maxExperiments, sufficientFitness,
-        randomizeTaskSeeds);
-  }
 }

@@ -65,18 +65,4 @@ public record SearchSpec(
       case LEARN -> learn;
     };
   }
-
-  /** A copy with another island model (tests and benchmarks vary it). */
-  public SearchSpec withIslands(IslandSpec newIslands) {
-    return new SearchSpec(shape, setup, predict, learn, initialAlgorithm, method, tournamentSize, mutateProb,
-        mutations, newIslands, fec, trainBudget, hurdles, maxIndividuals, maxTrainSteps, maxAbsError,
-        fitnessCombination, progressEvery);
-  }
-
-  /** A copy with another individual limit. */
-  public SearchSpec withMaxIndividuals(long newMaxIndividuals) {
-    return new SearchSpec(shape, setup, predict, learn, initialAlgorithm, method, tournamentSize, mutateProb,
-        mutations, islands, fec, trainBudget, hurdles, newMaxIndividuals, maxTrainSteps, maxAbsError,
-        fitnessCombination, progressEvery);
-  }
 }

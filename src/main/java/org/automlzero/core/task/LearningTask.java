@@ -120,10 +120,4 @@ public final class LearningTask {
   public int[] epochOrder(int epoch) {
     return epochOrders[epoch];
   }
-
-  /** A copy with another index (a task list places tasks by index). */
-  public LearningTask withIndex(int newIndex) {
-    return new LearningTask(newIndex, evalType, features, trainFeatures, trainLabels, validFeatures, validLabels,
-        epochs, dataSeed, paramSeed);
-  }
 }

@@ -48,6 +48,11 @@ public record LearningTaskSpec(
         paramSeeds, "", List.of(), 0);
   }
 
+  /** Training examples over all epochs of each of its tasks, as {@link LearningTask#maxTrainExamples()}. */
+  public long maxTrainExamples() {
+    return (long) numTrain * epochs;
+  }
+
   /** The data seed of task i ("listed seeds, then previous + 1"). */
   public long dataSeed(int i) {
     return seed(dataSeeds, i, DEFAULT_DATA_SEED);
