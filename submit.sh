@@ -5,7 +5,7 @@
 # spark-submit; everything else goes to the subcommand. With SPARK_HOME set (or
 # --spark-submit PATH) the user's spark-submit runs the thin application jar; otherwise the real
 # org.apache.spark.deploy.SparkSubmit runs from the project's own Spark jars (target/lib), so a
-# machine with only Java and Maven can run everything. See README.md, "Running".
+# machine with only Java and Maven can run everything. See docs/spark.md.
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)

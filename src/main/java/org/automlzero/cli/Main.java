@@ -34,6 +34,7 @@ public final class Main {
         case "prepare" -> PrepareCommand.run(rest);
         case "evaluate" -> EvaluateCommand.run(rest);
         case "report" -> ReportCommand.run(rest);
+        case "export" -> ExportCommand.run(rest);
         default -> {
           System.err.println("error: unknown subcommand '" + command + "'\n" + usage());
           yield 2;
@@ -59,6 +60,7 @@ public final class Main {
           prepare       prepare projected binary Parquet tasks from an image data set
           evaluate      evaluate an algorithm file on a config's tasks
           report        write a run directory's report.html
+          export        write an algorithm file as Python/NumPy, JSON or text
           bench         measure interpreter and evaluator throughput
         run 'submit.sh <subcommand> --help' for its options""";
   }

@@ -50,7 +50,7 @@ final class SparkSearchCommand {
   /**
    * The demo's batch layout on Spark: one Spark job per generation costs tens of milliseconds
    * while one demo evaluation costs microseconds, so a generation must carry about a thousand
-   * children (4 islands x 250 children, population 250 each); measured in README "Benchmarks".
+   * children (4 islands x 250 children, population 250 each); measured in docs/benchmarks.md.
    * Placed before the user's overrides, so --set wins.
    */
   static final List<String> DEMO_LAYOUT = List.of("islands.count=4", "search.population_size=250",

@@ -19,7 +19,7 @@ import org.automlzero.core.task.ClassPair;
 final class TaskRows implements FlatMapFunction<Iterator<TaskRows.Item>, Row> {
   private static final long serialVersionUID = 1L;
 
-  /** The row schema of DATA.md, partition columns first. */
+  /** The row schema of data-prep/FORMAT.md, partition columns first. */
   static final StructType SCHEMA = new StructType()
       .add("dataset", DataTypes.StringType, false)
       .add("positive_class", DataTypes.IntegerType, false)

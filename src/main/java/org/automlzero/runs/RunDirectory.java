@@ -24,7 +24,7 @@ import org.automlzero.core.algorithm.AlgorithmJson;
 import org.automlzero.core.io.AtomicFiles;
 
 /**
- * The directory of one run and the names of its files (README, "Run outputs"):
+ * The directory of one run and the names of its files (docs/run-directory.md):
  * {@code config.conf} (the effective config, seed included), {@code run.json} (name, seed,
  * start time, command), {@code stats/} (Parquet), {@code checkpoints/}, {@code experiments.json},
  * {@code algorithm.txt} / {@code algorithm-raw.txt} / {@code algorithm.json}, {@code result.json}

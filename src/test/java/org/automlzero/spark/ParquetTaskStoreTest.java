@@ -17,7 +17,7 @@ import org.automlzero.core.task.TaskType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The reader side of DATA.md on a tiny data set written with parquet-hadoop (no Spark needed). */
+/** The reader side of data-prep/FORMAT.md on a tiny data set written with parquet-hadoop (no Spark needed). */
 class ParquetTaskStoreTest {
   private static final ClassPair P01 = new ClassPair(0, 1);
   private static final ClassPair P46 = new ClassPair(4, 6);

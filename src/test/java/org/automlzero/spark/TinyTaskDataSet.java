@@ -16,7 +16,7 @@ import org.apache.parquet.schema.MessageTypeParser;
 import org.automlzero.core.task.ClassPair;
 
 /**
- * Writes a tiny task data set in the DATA.md layout (Hive-style partitions, rows sorted by seed,
+ * Writes a tiny task data set in the data-prep/FORMAT.md layout (Hive-style partitions, rows sorted by seed,
  * split, example; Spark's 3-level list for features) with parquet-hadoop, for reader tests.
  * Feature j of an example is a known function of (pair, seed, split, example, j).
  */

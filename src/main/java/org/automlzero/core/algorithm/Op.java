@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 
 /**
  * The 65 instructions of AutoML-Zero, with their ids, argument kinds, instruction data and the
- * cost constants the train budget uses. Semantics are in docs (SEMANTICS.md) and in the interpreter.
+ * cost constants the train budget uses. What each computes is in docs/semantics.md and the interpreter.
  */
 public enum Op {
   NO_OP(0, NONE, NONE, NONE, Data.NONE, 3013921.0),

@@ -12,7 +12,7 @@ import org.automlzero.core.search.SearchMethod;
 import org.automlzero.core.task.EvalType;
 import org.automlzero.core.task.TaskType;
 
-/** Every config key the loader knows, with type, default and documentation (the README's key table). */
+/** Every config key the loader knows, with type, default and documentation (docs/config.md is generated from it). */
 public final class ConfigKeys {
   private ConfigKeys() {}
 

@@ -7,7 +7,7 @@ import org.automlzero.core.task.EvalType;
 import org.automlzero.core.task.LearningTask;
 
 /**
- * Runs compiled algorithms on tasks exactly as SEMANTICS.md says (the original's executor).
+ * Runs compiled algorithms on tasks exactly as docs/semantics.md says (the original's executor).
  * One instance per thread: it owns the memory it reuses and wipes per task: one
  * {@code double[]} of scalars and one {@code double[]} per vector (F entries) and per matrix
  * (F x F, row-major), plus scratch space for aliased products. Each vector and matrix is its

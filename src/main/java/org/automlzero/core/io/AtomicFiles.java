@@ -18,7 +18,8 @@ import java.util.stream.Stream;
 /**
  * Whole-file writes that a reader (or a resumed run) never sees half done: the content goes to a
  * hidden temporary name in the same folder, is forced to disk, then renamed over the target.
- * The one implementation of DESIGN.md rule 6 for every layer.
+ * The one implementation, for every layer, of the rule that nothing is left half-written
+ * (CONTRIBUTING.md, "Layer rules").
  */
 public final class AtomicFiles {
   private AtomicFiles() {}

@@ -8,8 +8,8 @@ import org.automlzero.core.algorithm.Instruction;
  * The train budget: a candidate gets all B training examples of a task if
  * {@code cost(setup) + B (cost(predict) + cost(learn)) <= factor * (the same for the baseline)},
  * else none. With no training examples the original's executor never reaches validation, so the
- * candidate's fitness on that task is 0 (SEMANTICS.md's "fitness from an untrained model" reads
- * otherwise; we follow the original's code, see README "Differences from the original").
+ * candidate's fitness on that task is 0 (the paper's "fitness from an untrained model" reads
+ * otherwise; we follow the original's code, see docs/semantics.md, "Differences from the original").
  * Costs are sums of {@code Op.cost()}.
  */
 public final class TrainBudget {

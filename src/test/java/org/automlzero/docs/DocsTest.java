@@ -1,0 +1,66 @@
+package org.automlzero.docs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** The front page stays short and every relative link in README.md, CONTRIBUTING.md and docs/ resolves. */
+class DocsTest {
+  private static final Pattern LINK = Pattern.compile("\\]\\(([^)#\\s]+)(#[^)]*)?\\)");
+
+  @Test
+  void readmeIsAFrontPageOfAtMost250Lines() throws IOException {
+    List<String> lines = Files.readAllLines(Path.of("README.md"), StandardCharsets.UTF_8);
+    assertThat(lines.size()).as("README.md lines (move detail to docs/)").isLessThanOrEqualTo(250);
+  }
+
+  @Test
+  void readmeLinksToEveryDocsPageAndEachExists() throws IOException {
+    List<String> links = relativeLinks(Path.of("README.md"));
+    assertThat(links).anyMatch(l -> l.startsWith("docs/"));
+    for (String link : links) {
+      assertThat(Path.of(link)).as("README.md links to " + link).exists();
+    }
+    try (Stream<Path> pages = Files.list(Path.of("docs"))) {
+      for (Path page : pages.filter(p -> p.toString().endsWith(".md")).toList()) {
+        assertThat(links).as("README.md links to " + page).contains("docs/" + page.getFileName());
+      }
+    }
+  }
+
+  @Test
+  void everyRelativeLinkInTheDocsResolves() throws IOException {
+    List<Path> pages = new ArrayList<>(List.of(Path.of("README.md"), Path.of("CONTRIBUTING.md")));
+    try (Stream<Path> docs = Files.list(Path.of("docs"))) {
+      docs.filter(p -> p.toString().endsWith(".md")).forEach(pages::add);
+    }
+    for (Path page : pages) {
+      for (String link : relativeLinks(page)) {
+        Path target = page.toAbsolutePath().getParent().resolve(link).normalize();
+        assertThat(target).as(page + " links to " + link).exists();
+      }
+    }
+  }
+
+  private static List<String> relativeLinks(Path page) throws IOException {
+    String text = Files.readString(page, StandardCharsets.UTF_8);
+    List<String> links = new ArrayList<>();
+    Matcher m = LINK.matcher(text);
+    while (m.find()) {
+      String link = m.group(1);
+      if (!link.contains("://") && !link.startsWith("mailto:")) {
+        links.add(link);
+      }
+    }
+    return links;
+  }
+}
