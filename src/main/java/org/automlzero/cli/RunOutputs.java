@@ -114,8 +114,8 @@ final class RunOutputs {
       out.println("Algorithm found:");
       out.print(AlgorithmPrinter.print(best));
     } else {
-      out.println("Algorithm found: (simplified: instructions that cannot affect a prediction removed; --raw "
-          + "prints it as found)");
+      out.println("Algorithm found: (simplified: constants folded, dead code removed, addresses renumbered; "
+          + "same fitness; --raw prints it as found)");
       out.print(AlgorithmPrinter.print(Simplifier.simplify(best)));
     }
   }

@@ -8,10 +8,12 @@ import org.automlzero.core.algorithm.Instruction;
 import org.automlzero.core.interpreter.Liveness;
 
 /**
- * Removes the instructions of an algorithm that cannot affect any prediction: NO_OPs and
- * instructions whose results are never read, by the interpreter's own {@link Liveness}
- * analysis. The simplified algorithm computes the same predictions and so has the identical
- * fitness.
+ * Makes an algorithm read like a person wrote it, with the same fitness: it propagates what is
+ * known at each instruction and folds constant and identity operations ({@link ConstantFolding}),
+ * forwards copies, removes NO_OPs and instructions whose results are never read (the
+ * interpreter's own {@link Liveness} analysis), repeats until nothing changes, and renumbers the
+ * addresses in order of first use ({@link Renumbering}). Every step is exact; the rules are in
+ * docs/simplifier.md.
  *
  * <p>One subtlety: the random ops (*_UNIFORM_SET, *_GAUSSIAN_SET) draw from one stream per
  * evaluation, so a dead random op still shifts the numbers every later random op draws. A dead
@@ -22,8 +24,21 @@ import org.automlzero.core.interpreter.Liveness;
 public final class Simplifier {
   private Simplifier() {}
 
-  /** The algorithm without its dead instructions (component functions may become empty). */
+  /** The simplified algorithm (component functions may become empty). */
   public static Algorithm simplify(Algorithm algorithm) {
+    Algorithm current = removeDead(algorithm);
+    for (int round = 0; round <= algorithm.size(); round++) {
+      Algorithm next = removeDead(ConstantFolding.fold(current));
+      if (next.equals(current)) {
+        break;
+      }
+      current = next;
+    }
+    return Renumbering.renumber(current);
+  }
+
+  /** The algorithm without its dead instructions (component functions may become empty). */
+  public static Algorithm removeDead(Algorithm algorithm) {
     Liveness.Masks live = Liveness.liveInstructions(algorithm);
     boolean liveRandomRepeats = hasLiveRandom(algorithm.predict(), live.predict())
         || hasLiveRandom(algorithm.learn(), live.learn());

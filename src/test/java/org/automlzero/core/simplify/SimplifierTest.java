@@ -81,7 +81,7 @@ class SimplifierTest {
           s2 = uniform(0.0, 1.0)
           s4 = s0 - s1
         """);
-    assertThat(Simplifier.simplify(repeating)).isEqualTo(repeating.with(ComponentFunctionType.LEARN,
+    assertThat(Simplifier.removeDead(repeating)).isEqualTo(repeating.with(ComponentFunctionType.LEARN,
         List.of(Instruction.withData(Op.SCALAR_UNIFORM_SET, 2, 0f, 1f, 0f))));
   }
 

@@ -1,0 +1,64 @@
+package org.automlzero.core.simplify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.automlzero.core.algorithm.Algorithm;
+import org.automlzero.core.algorithm.AlgorithmParser;
+import org.automlzero.core.algorithm.AlgorithmPrinter;
+import org.automlzero.core.algorithm.MemoryShape;
+import org.automlzero.core.config.ConfigLoader;
+import org.automlzero.core.config.ExperimentConfig;
+import org.automlzero.core.interpreter.CompiledAlgorithm;
+import org.automlzero.core.interpreter.Interpreter;
+import org.automlzero.core.random.Rng;
+import org.automlzero.core.task.LearningTask;
+import org.automlzero.core.task.TaskGenerator;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The algorithms the demo found (src/test/resources/simplifier, as printed raw by the runs that
+ * docs/simplifier.md lists) simplify to a short program with the same final fitness.
+ */
+class DemoSeedsSimplifyTest {
+  private static final Path BASE = Path.of(System.getProperty("project.basedir", "."));
+
+  @ParameterizedTest
+  @ValueSource(strings = {"search-local-seed1", "search-local-seed2", "search-local-seed3", "search-local-seed4",
+      "search-local-seed5", "demo-seed1", "demo-seed2", "demo-seed3", "demo-seed4", "demo-seed5"})
+  void simplifiesWithTheSameFinalFitness(String name) throws IOException {
+    Path file = BASE.resolve("src/test/resources/simplifier/" + name + ".txt");
+    if (!Files.exists(file)) {
+      return;
+    }
+    ExperimentConfig config = ConfigLoader.load(BASE.resolve("conf/demo.conf"), List.of());
+    MemoryShape shape = config.run().search().shape();
+    Algorithm raw = AlgorithmParser.parse(Files.readString(file), shape);
+    Algorithm simplified = Simplifier.simplify(raw);
+    double before = finalFitness(raw, config);
+    double after = finalFitness(simplified, config);
+    System.out.printf(Locale.ROOT, "%s: %d -> %d instructions (liveness only: %d), final fitness %.12f -> %.12f%n%s%n",
+        name, raw.size(), simplified.size(), Simplifier.removeDead(raw).size(), before, after,
+        AlgorithmPrinter.print(simplified));
+    assertThat(after).isCloseTo(before, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(simplified.size()).isLessThanOrEqualTo(Simplifier.removeDead(raw).size());
+  }
+
+  /** The mean fitness on the demo's 100 final tasks, each instruction run (no liveness skipping). */
+  static double finalFitness(Algorithm algorithm, ExperimentConfig config) {
+    MemoryShape shape = config.run().search().shape();
+    Interpreter interpreter = new Interpreter(shape, config.run().search().maxAbsError());
+    CompiledAlgorithm compiled = CompiledAlgorithm.compileWithoutSkipping(algorithm, shape);
+    List<LearningTask> tasks = new TaskGenerator().generate(config.run().finalTasks());
+    double sum = 0;
+    for (LearningTask task : tasks) {
+      sum += interpreter.execute(compiled, task, task.maxTrainExamples(), Rng.derive(1, "final", 0, task.index()));
+    }
+    return sum / tasks.size();
+  }
+}
