@@ -116,6 +116,10 @@ public final class ConfigKeys {
           "Parameter seeds of the first " + name + " tasks (later tasks: previous + 1); [] = from 2000000.");
       key(p + "dataset", ValueType.STRING, "cifar10", "Data set of projected binary " + name + " tasks.");
       key(p + "pairs", ValueType.PAIR_LIST, "[]", "Class pairs (positive,negative) " + name + " tasks draw from; [] = all 45.");
+      key(p + "exclude_pairs", ValueType.PAIR_LIST, "[]", "Class pairs removed from " + p + "pairs (the original's "
+          + "held_out_pairs: listed pairs are NOT used by these tasks).");
+      key(p + "held_out_pairs", ValueType.PAIR_LIST, "[]", "The original's spelling of " + p + "exclude_pairs "
+          + "(set one of the two).");
       key(p + "max_data_seed", ValueType.INT, "100", 1.0, "Projected binary data seeds are drawn from [0, this).");
     }
   }
