@@ -17,6 +17,7 @@ import org.automlzero.core.search.FecSpec;
 import org.automlzero.core.search.FunctionSpec;
 import org.automlzero.core.search.HurdleSpec;
 import org.automlzero.core.algorithm.InitAlgorithm;
+import org.automlzero.core.search.IslandMode;
 import org.automlzero.core.search.IslandSpec;
 import org.automlzero.core.search.MigrationTopology;
 import org.automlzero.core.search.MutationType;
@@ -399,7 +400,7 @@ public final class ConfigLoader {
         throw error("islands.migrants", "must not exceed search.population_size (" + population + ")");
       }
       IslandSpec islandSpec = new IslandSpec(islands, population, children, intValue("islands.migration_interval"),
-          migrants, enumValue("islands.topology", MigrationTopology.class));
+          migrants, enumValue("islands.topology", MigrationTopology.class), enumValue("islands.mode", IslandMode.class));
 
       boolean fecEnabled = booleanValue("search.fec.enabled");
       int forget = intValue("search.fec.forget_every");
