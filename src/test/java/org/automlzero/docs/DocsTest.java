@@ -51,6 +51,32 @@ class DocsTest {
     }
   }
 
+  @Test
+  void commandsInTheDocsNameRealSubcommandsAndFiles() throws IOException {
+    List<Path> pages = new ArrayList<>(List.of(Path.of("README.md"), Path.of("CONTRIBUTING.md")));
+    try (Stream<Path> docs = Files.list(Path.of("docs"))) {
+      docs.filter(p -> p.toString().endsWith(".md")).forEach(pages::add);
+    }
+    List<String> subcommands = List.of("demo", "search", "search-local", "prepare", "evaluate", "export", "report",
+        "bench");
+    Pattern submit = Pattern.compile("\\./submit\\.sh ([a-z-]+)");
+    Pattern file = Pattern.compile("(?<![\\w/.-])((?:conf|scripts|data-prep)/[\\w.-]+\\.(?:conf|sh|md))");
+    for (Path page : pages) {
+      String text = Files.readString(page, StandardCharsets.UTF_8);
+      Matcher m = submit.matcher(text);
+      while (m.find()) {
+        assertThat(subcommands).as(page + ": ./submit.sh " + m.group(1)).contains(m.group(1));
+      }
+      Matcher f = file.matcher(text);
+      while (f.find()) {
+        assertThat(Path.of(f.group(1))).as(page + " names " + f.group(1)).exists();
+      }
+    }
+    for (String sub : subcommands) {
+      assertThat(org.automlzero.cli.Main.run(new String[] {sub, "--help"})).as(sub + " --help").isZero();
+    }
+  }
+
   private static List<String> relativeLinks(Path page) throws IOException {
     String text = Files.readString(page, StandardCharsets.UTF_8);
     List<String> links = new ArrayList<>();
