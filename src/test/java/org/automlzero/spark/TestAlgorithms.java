@@ -8,7 +8,7 @@ import org.automlzero.core.algorithm.MemoryShape;
 import org.automlzero.core.algorithm.Op;
 import org.automlzero.core.random.Rng;
 
-/** Candidates for evaluator tests: random ones and the README's hand-written linear regression. */
+/** Candidates for evaluator tests: random ones and the seed README's hand-written linear regression. */
 final class TestAlgorithms {
   private TestAlgorithms() {}
 

@@ -9,7 +9,7 @@ import org.automlzero.core.algorithm.Op;
 import org.automlzero.core.interpreter.Interpreter;
 import org.junit.jupiter.api.Test;
 
-/** The bench's workloads are what the README says, and skipping does not change their fitness. */
+/** The bench's workloads are what docs/benchmarks.md says, and skipping does not change their fitness. */
 class InterpreterBenchTest {
 
   @Test
