@@ -29,7 +29,8 @@ class DemoSeedsSimplifyTest {
   private static final Path BASE = Path.of(System.getProperty("project.basedir", "."));
 
   @ParameterizedTest
-  @ValueSource(strings = {"stage-seed1", "stage-seed2", "stage-seed3", "stage-seed4", "stage-seed5",
+  @ValueSource(strings = {"current-seed1", "current-seed2", "current-seed3", "current-seed4", "current-seed5",
+      "stage-seed1", "stage-seed2", "stage-seed3", "stage-seed4", "stage-seed5",
       "search-local-seed1", "search-local-seed2", "search-local-seed3", "search-local-seed4",
       "search-local-seed5", "demo-seed1", "demo-seed2", "demo-seed3", "demo-seed4", "demo-seed5"})
   void simplifiesWithTheSameFinalFitness(String name) throws IOException {
