@@ -83,11 +83,8 @@ final class EvaluateCommand {
     ExperimentConfig config = SearchCommand.load(configFile, overrides);
     SearchSpec spec = config.run().search();
     Algorithm algorithm = readAlgorithm(algorithmFile, spec);
-    try {
-      SparkSearch.checkData(config);
-    } catch (IllegalArgumentException e) {
-      throw new UserError(e.getMessage());
-    }
+    SparkSearch.checkData(config); // an InputException names the file
+    org.automlzero.core.config.ResourceCheck.check(config);
     TaskList list = switch (which) {
       case SEARCH -> config.run().searchTasks();
       case SELECT -> config.run().selectTasks();
@@ -128,14 +125,7 @@ final class EvaluateCommand {
 
   /** Reads readable text or JSON (by its first character) and checks it against the config's memory. */
   static Algorithm readAlgorithm(Path file, SearchSpec spec) {
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (java.nio.file.NoSuchFileException e) {
-      throw new UserError("algorithm file " + file + " does not exist", 2);
-    } catch (IOException e) {
-      throw new UserError("algorithm file " + file + " cannot be read: " + e.getMessage(), 2);
-    }
+    String text = org.automlzero.core.io.InputFiles.readText(file, "algorithm file");
     if (text.isBlank()) {
       throw new UserError("algorithm file " + file + " is empty: expected the readable format (def Setup(): ...) "
           + "or algorithm JSON", 2);

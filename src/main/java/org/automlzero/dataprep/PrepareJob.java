@@ -104,7 +104,7 @@ public final class PrepareJob {
         }
       }
     } catch (IOException e) {
-      throw new DataPrepException("cannot write " + request.out() + ": " + e.getMessage(), e);
+      throw DataPrepException.failure("cannot write " + request.out() + ": " + e.getMessage(), e);
     }
   }
 

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
@@ -23,6 +22,7 @@ import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Type;
+import org.automlzero.core.io.InputException;
 import org.automlzero.core.task.ClassPair;
 import org.automlzero.core.task.LearningTaskSpec;
 import org.automlzero.core.task.ProjectedBinaryExamples;
@@ -66,19 +66,24 @@ public final class ParquetTaskStore implements ProjectedBinarySource {
     try {
       FileSystem fs = path.getFileSystem(conf);
       if (!fs.exists(new Path(root))) {
-        throw new IllegalArgumentException("data set " + root + " does not exist (prepare it with"
+        throw new InputException("data set " + root + " does not exist (prepare it with"
             + " ./submit.sh prepare, see data-prep/README.md)");
       }
       if (!fs.exists(path)) {
-        throw new IllegalArgumentException("data set " + root + " has no " + MANIFEST
+        throw new InputException("data set " + root + " has no " + MANIFEST
             + ": it is not a prepared task data set (prepare it with ./submit.sh prepare)");
       }
+      JsonNode json;
       try (InputStream in = fs.open(path)) {
-        JsonNode json = new ObjectMapper().readTree(in);
-        return TaskManifest.fromJson(path.toString(), json);
+        json = new ObjectMapper().readTree(in);
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+        throw new InputException(path + " is not valid JSON" + (at == null ? "" : " (line " + at.getLineNr()
+            + ", column " + at.getColumnNr() + ")") + ": it is truncated or damaged; prepare the data set again", e);
       }
+      return TaskManifest.fromJson(path.toString(), json);
     } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read " + path + ": " + e.getMessage(), e);
+      throw new InputException("cannot read " + path + ": " + e.getMessage(), e);
     }
   }
 
@@ -134,20 +139,25 @@ public final class ParquetTaskStore implements ProjectedBinarySource {
           double[] x = train ? trainX : validX;
           int n = readFeatures(row, x, example * features, features, file);
           if (n != features) {
-            throw new IllegalArgumentException("file " + file + ": features of " + dataset + " pair " + pair
+            throw new InputException("file " + file + ": features of " + dataset + " pair " + pair
                 + " seed " + dataSeed + " have length " + n + ", but the config says F=" + features);
           }
           (train ? trainY : validY)[example] = row.getFloat("label", 0);
           (train ? haveTrain : haveValid)[example] = true;
         }
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+      } catch (IOException | RuntimeException e) {
+        if (e instanceof InputException ie) {
+          throw ie;
+        }
+        // A damaged file (failed page checksum, garbled page) surfaces here, often on an executor.
+        throw new InputException("file " + file + " cannot be read: it is damaged or truncated ("
+            + firstLine(e) + "); prepare the data set again", e);
       }
     }
     int gotTrain = count(haveTrain);
     int gotValid = count(haveValid);
     if (gotTrain < numTrain || gotValid < numValid) {
-      throw new IllegalArgumentException("data set " + root + ": task " + dataset + " pair " + pair + " seed "
+      throw new InputException("data set " + root + ": task " + dataset + " pair " + pair + " seed "
           + dataSeed + " in " + pairDirectory(dataset, pair) + " has " + gotTrain + " of " + numTrain
           + " train and " + gotValid + " of " + numValid + " valid examples the config asks for");
     }
@@ -163,14 +173,14 @@ public final class ParquetTaskStore implements ProjectedBinarySource {
     try {
       FileSystem fs = dir.getFileSystem(conf);
       if (!fs.exists(dir)) {
-        throw new IllegalArgumentException("data set " + root + " has no class pair " + pair + " of '" + dataset
+        throw new InputException("data set " + root + " has no class pair " + pair + " of '" + dataset
             + "': directory " + dir + " is missing");
       }
       // Names starting with '.' or '_' are not data (checksums, markers); see data-prep/FORMAT.md.
       FileStatus[] statuses = fs.listStatus(dir, p -> p.getName().endsWith(".parquet")
           && !p.getName().startsWith(".") && !p.getName().startsWith("_"));
       if (statuses.length == 0) {
-        throw new IllegalArgumentException("data set " + root + ": directory " + dir + " holds no .parquet files");
+        throw new InputException("data set " + root + ": directory " + dir + " holds no .parquet files");
       }
       List<Path> files = new ArrayList<>();
       for (FileStatus s : statuses) {
@@ -179,7 +189,7 @@ public final class ParquetTaskStore implements ProjectedBinarySource {
       files.sort(null); // a fixed order, whatever the file system lists
       return files;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
+      throw new InputException("cannot list " + dir + ": " + e.getMessage(), e);
     }
   }
 
@@ -189,7 +199,7 @@ public final class ParquetTaskStore implements ProjectedBinarySource {
     try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(file, conf))) {
       schema = reader.getFooter().getFileMetaData().getSchema();
     } catch (IOException | RuntimeException e) {
-      throw new IllegalArgumentException("file " + file + " is not a readable Parquet file: " + e.getMessage(), e);
+      throw new InputException("file " + file + " is not a readable Parquet file: " + e.getMessage(), e);
     }
     String expected = "seed int32, split string, example int32, features array<float>, label float";
     requirePrimitive(schema, "seed", PrimitiveTypeName.INT32, file, expected);
@@ -197,7 +207,7 @@ public final class ParquetTaskStore implements ProjectedBinarySource {
     requirePrimitive(schema, "example", PrimitiveTypeName.INT32, file, expected);
     requirePrimitive(schema, "label", PrimitiveTypeName.FLOAT, file, expected);
     if (!schema.containsField("features") || floatElement(schema.getType("features")) == null) {
-      throw new IllegalArgumentException("file " + file + " has the wrong schema: column 'features' must be"
+      throw new InputException("file " + file + " has the wrong schema: column 'features' must be"
           + " array<float>; expected columns " + expected + ", found " + compact(schema));
     }
   }
@@ -206,7 +216,7 @@ public final class ParquetTaskStore implements ProjectedBinarySource {
       String expected) {
     if (!schema.containsField(name) || !schema.getType(name).isPrimitive()
         || schema.getType(name).asPrimitiveType().getPrimitiveTypeName() != type) {
-      throw new IllegalArgumentException("file " + file + " has the wrong schema: column '" + name + "' must be "
+      throw new InputException("file " + file + " has the wrong schema: column '" + name + "' must be "
           + type.name().toLowerCase(java.util.Locale.ROOT) + "; expected columns " + expected + ", found "
           + compact(schema));
     }
@@ -251,6 +261,16 @@ public final class ParquetTaskStore implements ProjectedBinarySource {
       out[at + i] = threeLevel ? list.getGroup(0, i).getFloat(0, 0) : list.getFloat(0, i);
     }
     return n;
+  }
+
+  private static String firstLine(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t && (t.getMessage() == null || t.getMessage().isBlank())) {
+      t = t.getCause();
+    }
+    String m = String.valueOf(t.getMessage()).lines().findFirst().orElse("");
+    String text = t.getClass().getSimpleName() + ": " + m;
+    return text.length() <= 160 ? text : text.substring(0, 160) + "...";
   }
 
   private static int count(boolean[] flags) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.automlzero.core.io.InputException;
 import org.automlzero.core.task.ClassPair;
 import org.automlzero.core.task.LearningTaskSpec;
 
@@ -28,10 +29,10 @@ public record TaskManifest(String file, String dataset, int features, int train,
    */
   static TaskManifest fromJson(String file, JsonNode json) {
     if (json == null || !json.isObject()) {
-      throw new IllegalArgumentException(file + " is not a JSON object");
+      throw new InputException(file + " is not a JSON object");
     }
     if (json.has("format_version") && json.get("format_version").asInt() != 1) {
-      throw new IllegalArgumentException(file + ": format_version is " + json.get("format_version")
+      throw new InputException(file + ": format_version is " + json.get("format_version")
           + ", but this reader knows only version 1 (data-prep/FORMAT.md)");
     }
     String dataset = text(json, file, "dataset");
@@ -79,8 +80,8 @@ public record TaskManifest(String file, String dataset, int features, int train,
     }
   }
 
-  private IllegalArgumentException mismatch(String key, String value, String rule) {
-    return new IllegalArgumentException(file + ": " + key + " is " + value + ", but " + rule);
+  private InputException mismatch(String key, String value, String rule) {
+    return new InputException(file + ": " + key + " is " + value + ", but " + rule);
   }
 
   private String describeSeeds() {
@@ -95,7 +96,7 @@ public record TaskManifest(String file, String dataset, int features, int train,
 
   private static JsonNode field(JsonNode json, String file, String name) {
     if (!json.has(name)) {
-      throw new IllegalArgumentException(file + " has no '" + name + "' entry");
+      throw new InputException(file + " has no '" + name + "' entry");
     }
     return json.get(name);
   }
@@ -103,7 +104,7 @@ public record TaskManifest(String file, String dataset, int features, int train,
   private static String text(JsonNode json, String file, String name) {
     JsonNode node = field(json, file, name);
     if (!node.isTextual()) {
-      throw new IllegalArgumentException(file + ": '" + name + "' must be a string, but was " + node);
+      throw new InputException(file + ": '" + name + "' must be a string, but was " + node);
     }
     return node.asText();
   }
@@ -111,7 +112,7 @@ public record TaskManifest(String file, String dataset, int features, int train,
   private static int integer(JsonNode json, String file, String name) {
     JsonNode node = field(json, file, name);
     if (!node.canConvertToInt() || !node.isIntegralNumber()) {
-      throw new IllegalArgumentException(file + ": '" + name + "' must be an integer, but was " + node);
+      throw new InputException(file + ": '" + name + "' must be an integer, but was " + node);
     }
     return node.asInt();
   }
@@ -119,17 +120,17 @@ public record TaskManifest(String file, String dataset, int features, int train,
   private static List<ClassPair> pairs(JsonNode json, String file) {
     JsonNode node = field(json, file, "pairs");
     if (!node.isArray()) {
-      throw new IllegalArgumentException(file + ": 'pairs' must be a list of class pairs, but was " + node);
+      throw new InputException(file + ": 'pairs' must be a list of class pairs, but was " + node);
     }
     List<ClassPair> pairs = new ArrayList<>();
     for (JsonNode p : node) {
       try {
         if (!p.isArray() || p.size() != 2) {
-          throw new IllegalArgumentException("expected [positive, negative]");
+          throw new InputException("expected [positive, negative]");
         }
         pairs.add(new ClassPair(p.get(0).asInt(), p.get(1).asInt()));
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(file + ": pair " + p + " is invalid: " + e.getMessage(), e);
+        throw new InputException(file + ": pair " + p + " is invalid: " + e.getMessage(), e);
       }
     }
     return pairs;
@@ -138,7 +139,7 @@ public record TaskManifest(String file, String dataset, int features, int train,
   private static Set<Integer> seeds(JsonNode json, String file) {
     JsonNode node = field(json, file, "seeds");
     if (!node.isArray()) {
-      throw new IllegalArgumentException(file + ": 'seeds' must be a list of data seeds, but was " + node);
+      throw new InputException(file + ": 'seeds' must be a list of data seeds, but was " + node);
     }
     Set<Integer> seeds = new TreeSet<>();
     for (JsonNode s : node) {
