@@ -5,8 +5,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,9 +80,9 @@ final class EvaluateCommand {
     }
     ExperimentConfig config = SearchCommand.load(configFile, overrides);
     SearchSpec spec = config.run().search();
-    Algorithm algorithm = readAlgorithm(algorithmFile, spec);
     SparkSearch.checkData(config); // an InputException names the file
     org.automlzero.core.config.ResourceCheck.check(config);
+    Algorithm algorithm = readAlgorithm(algorithmFile, spec);
     TaskList list = switch (which) {
       case SEARCH -> config.run().searchTasks();
       case SELECT -> config.run().selectTasks();

@@ -158,11 +158,18 @@ public final class RunLock implements AutoCloseable {
   }
 
   static String host() {
-    String env = System.getenv("HOSTNAME");
-    try {
-      return InetAddress.getLocalHost().getHostName();
-    } catch (IOException e) {
-      return env != null ? env : "localhost";
+    String h = host;
+    if (h == null) {
+      try {
+        h = InetAddress.getLocalHost().getHostName();
+      } catch (IOException e) {
+        String env = System.getenv("HOSTNAME");
+        h = env != null ? env : "localhost";
+      }
+      host = h;
     }
+    return h;
   }
+
+  private static volatile String host;
 }

@@ -43,6 +43,9 @@ public final class ParquetTaskStore implements ProjectedBinarySource {
 
   private final String root;
   private final Configuration conf;
+  /** Data files whose size and checksum were verified by {@link #check} (relative paths). */
+  private final java.util.Set<String> verified = new java.util.HashSet<>();
+  private boolean notedUnlisted;
 
   private ParquetTaskStore(String root, Configuration conf) {
     this.root = root;
@@ -51,7 +54,10 @@ public final class ParquetTaskStore implements ProjectedBinarySource {
 
   /** A store over the data set at {@code root} (a local path or any Hadoop file system URI). */
   public static ParquetTaskStore open(String root) {
-    return new ParquetTaskStore(root, new Configuration());
+    Configuration conf = new Configuration();
+    // Parquet page CRCs (written by prepare): a damaged page fails its read instead of giving wrong numbers.
+    conf.setBoolean("parquet.page.verify-checksum.enabled", true);
+    return new ParquetTaskStore(root, conf);
   }
 
   /** The directory holding one class pair's rows. */
@@ -103,6 +109,7 @@ public final class ParquetTaskStore implements ProjectedBinarySource {
       }
       manifest.check(list.name(), spec);
       for (ClassPair pair : spec.pairs()) {
+        checkFiles(manifest, spec.dataset(), pair);
         checkSchema(firstFile(spec.dataset(), pair));
       }
     }
@@ -162,6 +169,81 @@ public final class ParquetTaskStore implements ProjectedBinarySource {
           + " train and " + gotValid + " of " + numValid + " valid examples the config asks for");
     }
     return new ProjectedBinaryExamples(trainX, trainY, validX, validY);
+  }
+
+  /**
+   * The pair's data files against the manifest's list: each listed file exists with its size
+   * and CRC-32C, and no other data file is there. A manifest without a file list (written before
+   * it had one) is accepted with a note: its files are not checked.
+   */
+  private void checkFiles(TaskManifest manifest, String dataset, ClassPair pair) {
+    if (!manifest.listsFiles()) {
+      if (!notedUnlisted) {
+        notedUnlisted = true;
+        System.out.println("note: " + manifest.file() + " lists no data file sizes or checksums (prepared by an "
+            + "older version), so the files are not checked; prepare the data set again to add them");
+      }
+      return;
+    }
+    String prefix = "dataset=" + dataset + "/positive_class=" + pair.positive() + "/negative_class=" + pair.negative()
+        + "/";
+    Path dir = pairDirectory(dataset, pair);
+    java.util.Map<String, Long> present = new java.util.TreeMap<>();
+    try {
+      FileSystem fs = dir.getFileSystem(conf);
+      if (fs.exists(dir)) {
+        for (FileStatus st : fs.listStatus(dir, p -> p.getName().endsWith(".parquet") && !p.getName().startsWith(".")
+            && !p.getName().startsWith("_"))) {
+          present.put(prefix + st.getPath().getName(), st.getLen());
+        }
+      }
+      int listed = 0;
+      for (java.util.Map.Entry<String, TaskManifest.FileEntry> e : manifest.files().entrySet()) {
+        if (!e.getKey().startsWith(prefix)) {
+          continue;
+        }
+        listed++;
+        Path file = new Path(root, e.getKey());
+        Long size = present.remove(e.getKey());
+        if (size == null) {
+          throw new InputException("data set " + root + ": file " + file + " is listed in " + MANIFEST
+              + " but missing; prepare the data set again (or copy it whole)");
+        }
+        if (size != e.getValue().bytes()) {
+          throw new InputException("data set " + root + ": file " + file + " has " + size + " bytes, but " + MANIFEST
+              + " says " + e.getValue().bytes() + ": it is truncated or was changed; prepare the data set again");
+        }
+        if (verified.add(e.getKey())) {
+          String crc = crc32c(fs, file);
+          if (!crc.equals(e.getValue().crc32c())) {
+            verified.remove(e.getKey());
+            throw new InputException("data set " + root + ": file " + file + " is damaged: its CRC-32C is " + crc
+                + ", but " + MANIFEST + " says " + e.getValue().crc32c() + "; prepare the data set again");
+          }
+        }
+      }
+      if (!present.isEmpty()) {
+        throw new InputException("data set " + root + ": file " + new Path(root, present.keySet().iterator().next())
+            + " is not listed in " + MANIFEST + " (a stray or foreign file); remove it or prepare the data set again");
+      }
+      if (listed == 0) {
+        throw new InputException(manifest.file() + " lists pair " + pair + " but no data file of it");
+      }
+    } catch (IOException e) {
+      throw new InputException("cannot read " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** CRC-32C of a file's bytes, as 8 hex digits. */
+  static String crc32c(FileSystem fs, Path file) throws IOException {
+    java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+    byte[] buffer = new byte[1 << 16];
+    try (InputStream in = fs.open(file)) {
+      for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+        crc.update(buffer, 0, n);
+      }
+    }
+    return String.format("%08x", crc.getValue());
   }
 
   private Path firstFile(String dataset, ClassPair pair) {
