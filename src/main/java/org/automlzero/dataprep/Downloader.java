@@ -126,9 +126,9 @@ public final class Downloader {
         if (!md5.equals(expected)) {
           Files.deleteIfExists(part);
           Files.deleteIfExists(source);
-          throw new DataPrepException("checksum mismatch for " + url + ": MD5 " + md5 + ", expected " + expected
+          throw DataPrepException.failure("checksum mismatch for " + url + ": MD5 " + md5 + ", expected " + expected
               + " (the published checksum); the downloaded file was deleted. The server may serve a different or "
-              + "damaged file");
+              + "damaged file", null);
         }
         AtomicFiles.moveIntoPlace(part, target);
         Files.deleteIfExists(source);

@@ -21,7 +21,8 @@ class SparkErrorsTest {
   void anyOtherFailureIsNotTurnedIntoAnInputError() {
     SparkException internal = new SparkException("Job aborted due to stage failure: "
         + "java.lang.IllegalArgumentException: index 7 out of range\n\tat ...");
-    assertThat(SparkErrors.unwrap(internal)).isSameAs(internal).isNotInstanceOf(InputException.class);
+    assertThat(SparkErrors.unwrap(internal)).isNotInstanceOf(InputException.class).hasCause(internal)
+        .hasMessageContaining("index 7 out of range");
     IllegalStateException broken = new IllegalStateException("Spark returned request 3 twice");
     assertThat(SparkErrors.unwrap(new RuntimeException(new IllegalArgumentException("a bug", broken))))
         .isNotInstanceOf(InputException.class);
