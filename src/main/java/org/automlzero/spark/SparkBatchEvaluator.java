@@ -51,6 +51,8 @@ public final class SparkBatchEvaluator implements BatchEvaluator {
   private final Map<TaskList, CachedTasks> cache = new LinkedHashMap<>(4, 0.75f, true);
   private final Map<String, Integer> calls = new LinkedHashMap<>();
   private EvaluatorStats stats = EvaluatorStats.ZERO;
+  /** The scale benchmark's stand-in for {@link EvolveIslands} (null: real stages). */
+  private ModelledStages stageModel;
 
   private record CachedTasks(JavaRDD<TaskShard> shards, int shardsPerTask, int partitions) {}
 
@@ -165,7 +167,7 @@ public final class SparkBatchEvaluator implements BatchEvaluator {
   @Override
   public List<IslandStage.Result> runStages(SearchSpec spec, TaskList tasks, long runSeed,
       List<IslandStage.Request> requests, String description) {
-    if (configText == null) {
+    if (configText == null && stageModel == null) {
       throw new IllegalStateException("this evaluator was made without the run's config: it cannot run island stages");
     }
     if (tasks.hasProjectedBinary() && storeRoot == null) {
@@ -185,8 +187,9 @@ public final class SparkBatchEvaluator implements BatchEvaluator {
     byte[][][] parts;
     long submitted = System.nanoTime();
     try {
-      parts = (byte[][][]) jsc.sc().runJob(jsc.parallelize(encoded, slices).rdd(),
-          new EvolveIslands(configText, tasks, tasks.hasProjectedBinary() ? storeRoot : null, runSeed), STAGE_RESULTS);
+      parts = (byte[][][]) jsc.sc().runJob(jsc.parallelize(encoded, slices).rdd(), stageModel != null ? stageModel
+          : new EvolveIslands(configText, tasks, tasks.hasProjectedBinary() ? storeRoot : null, runSeed),
+          STAGE_RESULTS);
     } catch (Exception e) { // SparkException is checked in Java's eyes but thrown unchecked by Scala
       throw SparkErrors.unwrap(e);
     } finally {
@@ -207,6 +210,11 @@ public final class SparkBatchEvaluator implements BatchEvaluator {
     }
     stats = stats.plus(1, requests.size(), System.nanoTime() - start, 0, 0, submitted - start, finished - submitted);
     return results;
+  }
+
+  /** Replaces every island stage's evolution by its modelled cost (the scale benchmark only). */
+  void modelStages(ModelledStages model) {
+    this.stageModel = model;
   }
 
   /** Unpersists every cached task list. */
