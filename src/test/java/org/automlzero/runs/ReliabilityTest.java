@@ -30,7 +30,8 @@ class ReliabilityTest {
     for (List<String> args : List.of(List.of("--help"), List.of("help"), List.of("search", "--help"),
         List.of("demo", "--help"), List.of("search-local", "--help"), List.of("search-local", "-h"),
         List.of("prepare", "--help"), List.of("evaluate", "--help"), List.of("report", "--help"),
-        List.of("bench", "--help"), List.of("bench", "--spark", "--help"))) {
+        List.of("bench", "--help"), List.of("bench", "--spark", "--help"),
+        List.of("bench", "--scale", "--help"))) {
       CliRun r = CliRun.run(args.toArray(String[]::new));
       assertThat(r.exitCode()).as("%s: %s", args, r.err()).isZero();
       assertThat(r.out()).as("%s", args).contains("usage");
