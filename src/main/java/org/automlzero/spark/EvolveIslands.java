@@ -22,7 +22,7 @@ import scala.runtime.AbstractFunction2;
  * in request order. The search tasks and the parsed config are kept per executor JVM (the
  * latest few), so data is read or generated once per executor, not once per stage.
  */
-final class EvolveIslands extends AbstractFunction2<TaskContext, Iterator<byte[]>, byte[][]>
+final class EvolveIslands extends AbstractFunction2<TaskContext, Iterator<byte[]>, StageResults>
     implements Serializable {
   private static final long serialVersionUID = 1L;
   private static final int KEPT = 3;
@@ -43,7 +43,8 @@ final class EvolveIslands extends AbstractFunction2<TaskContext, Iterator<byte[]
   }
 
   @Override
-  public byte[][] apply(TaskContext context, Iterator<byte[]> requests) {
+  public StageResults apply(TaskContext context, Iterator<byte[]> requests) {
+    long start = System.nanoTime();
     SearchSpec spec = spec(configText);
     TaskList tasks = TaskListCodec.decode(encodedTasks);
     List<LearningTask> learning = tasks(tasks);
@@ -52,7 +53,7 @@ final class EvolveIslands extends AbstractFunction2<TaskContext, Iterator<byte[]
       IslandStage.Request request = IslandStage.decodeRequest(requests.next());
       out.add(IslandStage.encode(IslandStage.run(spec, tasks, learning, runSeed, request)));
     }
-    return out.toArray(new byte[0][]);
+    return new StageResults(out.toArray(new byte[0][]), System.nanoTime() - start);
   }
 
   private static SearchSpec spec(String text) {

@@ -91,7 +91,7 @@ public final class SparkSearch {
       SparkBatchEvaluator evaluator = new SparkBatchEvaluator(JavaSparkContext.fromSparkContext(
           session.sparkContext()), spec.shape(), spec.maxAbsError(), options.partitions(), options.shardsPerTask(),
           dataPath, config.toConfigText());
-      line.watch(evaluator);
+      line.watch(evaluator, spec.islands().mode() == org.automlzero.core.search.IslandMode.ISLAND_STAGE);
       return evaluator;
     }, listener, out::println, checkpoints, from);
     out.println(String.format(Locale.ROOT,
