@@ -165,14 +165,15 @@ public final class SparkBatchEvaluator implements BatchEvaluator {
    * stage on an executor, and the results come back in request order.
    */
   @Override
-  public List<IslandStage.Result> runStages(SearchSpec spec, TaskList tasks, long runSeed,
+  public List<IslandStage.Result> runStages(SearchSpec spec, List<TaskList> lists, long runSeed,
       List<IslandStage.Request> requests, String description) {
+    boolean projected = lists.stream().anyMatch(TaskList::hasProjectedBinary);
     if (configText == null && stageModel == null) {
       throw new IllegalStateException("this evaluator was made without the run's config: it cannot run island stages");
     }
-    if (tasks.hasProjectedBinary() && storeRoot == null) {
-      throw new IllegalArgumentException("task list '" + tasks.name()
-          + "' has projected binary tasks but no data set was given (--data DIR)");
+    if (projected && storeRoot == null) {
+      throw new IllegalArgumentException("the search tasks have projected binary tasks but no data set was given "
+          + "(--data DIR)");
     }
     long start = System.nanoTime();
     List<byte[]> encoded = new ArrayList<>(requests.size());
@@ -188,7 +189,7 @@ public final class SparkBatchEvaluator implements BatchEvaluator {
     long submitted = System.nanoTime();
     try {
       parts = (StageResults[]) jsc.sc().runJob(jsc.parallelize(encoded, slices).rdd(), stageModel != null ? stageModel
-          : new EvolveIslands(configText, tasks, tasks.hasProjectedBinary() ? storeRoot : null, runSeed),
+          : new EvolveIslands(configText, lists, projected ? storeRoot : null, runSeed),
           STAGE_RESULTS);
     } catch (Exception e) { // SparkException is checked in Java's eyes but thrown unchecked by Scala
       throw SparkErrors.unwrap(e);

@@ -55,10 +55,11 @@ public final class SparkSearch {
     return taskLists(config).stream().anyMatch(TaskList::hasProjectedBinary);
   }
 
-  /** The search, select and final task lists, in that order. */
+  /** The search, select and final task lists, in that order, then the task mix's if any. */
   private static List<TaskList> taskLists(ExperimentConfig config) {
     RunSpec run = config.run();
-    return List.of(run.searchTasks(), run.selectTasks(), run.finalTasks());
+    return run.mixTasks() == null ? List.of(run.searchTasks(), run.selectTasks(), run.finalTasks())
+        : List.of(run.searchTasks(), run.selectTasks(), run.finalTasks(), run.mixTasks());
   }
 
   /**
