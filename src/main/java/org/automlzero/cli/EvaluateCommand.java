@@ -5,8 +5,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,12 +80,9 @@ final class EvaluateCommand {
     }
     ExperimentConfig config = SearchCommand.load(configFile, overrides);
     SearchSpec spec = config.run().search();
+    SparkSearch.checkData(config); // an InputException names the file
+    org.automlzero.core.config.ResourceCheck.check(config);
     Algorithm algorithm = readAlgorithm(algorithmFile, spec);
-    try {
-      SparkSearch.checkData(config);
-    } catch (IllegalArgumentException e) {
-      throw new UserError(e.getMessage());
-    }
     TaskList list = switch (which) {
       case SEARCH -> config.run().searchTasks();
       case SELECT -> config.run().selectTasks();
@@ -128,14 +123,7 @@ final class EvaluateCommand {
 
   /** Reads readable text or JSON (by its first character) and checks it against the config's memory. */
   static Algorithm readAlgorithm(Path file, SearchSpec spec) {
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (java.nio.file.NoSuchFileException e) {
-      throw new UserError("algorithm file " + file + " does not exist", 2);
-    } catch (IOException e) {
-      throw new UserError("algorithm file " + file + " cannot be read: " + e.getMessage(), 2);
-    }
+    String text = org.automlzero.core.io.InputFiles.readText(file, "algorithm file");
     if (text.isBlank()) {
       throw new UserError("algorithm file " + file + " is empty: expected the readable format (def Setup(): ...) "
           + "or algorithm JSON", 2);

@@ -114,7 +114,7 @@ final class PrepareCommand {
       }
       return 0;
     } catch (DataPrepException e) {
-      throw new UserError("prepare: " + e.getMessage(), e);
+      throw new UserError("prepare: " + e.getMessage(), e.exitCode(), e);
     }
   }
 

@@ -25,8 +25,8 @@ final class ReportCommand {
       Path page = RunReport.write(RunDirectory.open(Path.of(args[0])));
       System.out.println("Report written to " + page);
       return 0;
-    } catch (RunDirectoryException | IllegalArgumentException e) {
-      throw new UserError("report: " + e.getMessage(), 1);
+    } catch (RunDirectoryException e) {
+      throw new UserError("report: " + e.getMessage(), 2);
     }
   }
 }

@@ -6,6 +6,11 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.automlzero.core.io.InputException;
+import org.automlzero.core.search.SearchResult;
+import org.automlzero.runs.RunLock;
+import org.automlzero.runs.StopSignal;
 import org.automlzero.core.algorithm.Algorithm;
 import org.automlzero.core.algorithm.AlgorithmPrinter;
 import org.automlzero.core.config.ConfigException;
@@ -35,14 +40,57 @@ final class RunOutputs {
     RunRecorder begin(Consumer<String> log) {
       if (from == null) {
         RunDirectory d = RunDirectory.create(dir, overwrite, config.toConfigText(), config.run().seed(), command,
-            Instant.now());
+            Instant.now(), log);
         return RunRecorder.start(d, config.outputs(), config.run().seed(), log);
       }
       log.accept("Resuming " + dir + " from checkpoint " + from.sequence() + " (" + from.state().experiments().size()
           + " experiment(s) done" + (from.state().loop() == null ? ""
               : ", experiment " + (from.state().loop().experiment() + 1) + " at generation "
                   + from.state().loop().generation()) + ")");
-      return RunRecorder.resume(RunDirectory.open(dir), config.outputs(), from, log);
+      RunDirectory d = RunDirectory.openLocked(dir, log);
+      d.markRunning();
+      return RunRecorder.resume(d, config.outputs(), from, log);
+    }
+  }
+
+  /** The search was stopped by a signal after writing a checkpoint; the message says how to resume. */
+  static final class RunStopped extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final int exitCode;
+
+    RunStopped(String message, int exitCode) {
+      super(message);
+      this.exitCode = exitCode;
+    }
+
+    int exitCode() {
+      return exitCode;
+    }
+  }
+
+  /**
+   * Runs the search of a begun plan and writes its results, holding the run directory's lock
+   * throughout. A stop signal ends it with a checkpoint ({@link RunStopped}); a failure marks
+   * the run failed in run.json with the reason. Bad data found only while running (on an
+   * executor) is one line, exit 1.
+   */
+  static SearchResult runAndFinish(RunRecorder recorder, String command, Supplier<SearchResult> search) {
+    RunDirectory d = recorder.directory();
+    try (StopSignal.Scope scope = StopSignal.activate()) {
+      SearchResult result = search.get();
+      recorder.finish(result);
+      return result;
+    } catch (StopSignal.Requested s) {
+      throw new RunStopped(String.format(java.util.Locale.ROOT, "stopped at experiment %d, %,d individuals; resume "
+          + "with ./submit.sh %s --resume %s", s.experiment(), s.individuals(), command, d.root()), s.exitCode());
+    } catch (InputException e) {
+      d.markFailed(e.getMessage());
+      throw new UserError(e.getMessage() + " (found while running; " + d.runJson() + " marks the run failed)", 1, e);
+    } catch (RuntimeException | Error e) {
+      d.markFailed(Main.describe(e));
+      throw e;
+    } finally {
+      d.close();
     }
   }
 
@@ -81,6 +129,11 @@ final class RunOutputs {
     } catch (RunDirectoryException e) {
       throw new UserError("--resume: " + e.getMessage(), 2);
     }
+    try {
+      RunLock.checkFree(dir, "resumed");
+    } catch (RunDirectoryException e) {
+      throw new UserError("--resume: " + e.getMessage(), 2);
+    }
     if (Files.exists(run.resultJson())) {
       throw new UserError("--resume: the run in " + dir + " has already finished (" + run.resultJson()
           + " exists); nothing to resume", 2);
@@ -95,15 +148,15 @@ final class RunOutputs {
     try {
       from = new CheckpointStore(dir, config.outputs().checkpointKeep()).latest(out::println);
     } catch (RunDirectoryException e) {
-      throw new UserError("--resume: " + e.getMessage(), 1);
+      throw new UserError("--resume: " + e.getMessage(), 2);
     }
     if (!from.configDigest().equals(run.configDigest())) {
       throw new UserError("--resume: " + run.config() + " was changed after checkpoint " + from.sequence()
-          + " was written (its SHA-256 differs); a run resumes only with the config it started with", 1);
+          + " was written (its SHA-256 differs); a run resumes only with the config it started with", 2);
     }
     if (from.seed() != config.run().seed()) {
       throw new UserError("--resume: checkpoint " + from.sequence() + " has seed " + from.seed() + " but "
-          + run.config() + " says run.seed = " + config.run().seed(), 1);
+          + run.config() + " says run.seed = " + config.run().seed(), 2);
     }
     return new Plan(config, dir, false, from, command);
   }

@@ -1,11 +1,9 @@
 package org.automlzero.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.automlzero.core.config.ConfigException;
 import org.automlzero.core.config.ConfigKeys;
 import org.automlzero.core.config.ConfigLoader;
 import org.automlzero.core.config.ExperimentConfig;
@@ -28,6 +26,10 @@ public final class SearchCommand {
       Path resume, boolean raw) {}
 
   public static int run(String[] args) {
+    if (java.util.Arrays.asList(args).contains("--help") || java.util.Arrays.asList(args).contains("-h")) {
+      System.out.println(usage());
+      return 0;
+    }
     Options o = parse(args);
     if (o.keys()) {
       System.out.print(ConfigKeys.markdownTable());
@@ -57,11 +59,8 @@ public final class SearchCommand {
       }
     }
     for (RunOutputs.Plan plan : plans) {
-      try {
-        org.automlzero.spark.SparkSearch.checkData(plan.config());
-      } catch (IllegalArgumentException e) {
-        throw new UserError(e.getMessage());
-      }
+      org.automlzero.spark.SparkSearch.checkData(plan.config()); // an InputException names the file
+      org.automlzero.core.config.ResourceCheck.check(plan.config());
     }
     List<String> summary = new ArrayList<>();
     int solved = 0;
@@ -74,9 +73,8 @@ public final class SearchCommand {
       // Projected binary tasks come from the Parquet data set (read with parquet-hadoop, no Spark).
       TaskGenerator generator = org.automlzero.spark.SparkSearch.needsData(c)
           ? new TaskGenerator(org.automlzero.spark.ParquetTaskStore.open(c.dataPath())) : new TaskGenerator();
-      SearchResult r = InProcessSearch.run(c.run(), c.threads(), generator::generate, recorder.alongside(progress),
-          System.out::println, recorder, plan.start());
-      recorder.finish(r);
+      SearchResult r = RunOutputs.runAndFinish(recorder, "search-local", () -> InProcessSearch.run(c.run(),
+          c.threads(), generator::generate, recorder.alongside(progress), System.out::println, recorder, plan.start()));
       print(r, o.raw());
       System.out.println("Run directory: " + plan.dir() + " (report: " + recorder.directory().report() + ")");
       boolean ok = c.run().sufficientFitness() > 0 && r.selectFitness() > c.run().sufficientFitness()
@@ -109,14 +107,7 @@ public final class SearchCommand {
   }
 
   static ExperimentConfig load(Path file, List<String> overrides) {
-    if (!Files.isRegularFile(file)) {
-      throw new UserError("config file " + file + " does not exist", 2);
-    }
-    try {
-      return ConfigLoader.load(file, overrides);
-    } catch (ConfigException e) {
-      throw new UserError(e.getMessage(), 2);
-    }
+    return ConfigLoader.load(file, overrides); // a ConfigException names the file, key, value and rule: exit 2
   }
 
   static Options parse(String[] args) {
@@ -149,7 +140,6 @@ public final class SearchCommand {
         case "--overwrite" -> overwrite = true;
         case "--resume" -> resume = Path.of(value(args, ++i, a));
         case "--raw" -> raw = true;
-        case "--help", "-h" -> throw new UserError(usage(), 0);
         default -> throw new UserError("search-local: unknown option '" + a + "'\n" + usage(), 2);
       }
     }

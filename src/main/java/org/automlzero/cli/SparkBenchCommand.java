@@ -141,11 +141,7 @@ final class SparkBenchCommand {
   }
 
   private static ExperimentConfig load(Path file, List<String> overrides) {
-    try {
-      return ConfigLoader.load(file, overrides);
-    } catch (IllegalArgumentException e) {
-      throw new UserError(e.getMessage());
-    }
+    return ConfigLoader.load(file, overrides); // a ConfigException is one line, exit 2
   }
 
   private static Path home(String relative) {

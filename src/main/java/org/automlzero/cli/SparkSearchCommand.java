@@ -99,8 +99,8 @@ final class SparkSearchCommand {
     if (config == null && resume == null) {
       throw new UserError(name + " needs --config FILE\n" + usage(name), 2);
     }
-    if (resume == null && !Files.isRegularFile(config)) {
-      throw new UserError("config file " + config + " does not exist");
+    if (resume == null) {
+      org.automlzero.core.io.InputFiles.checkReadable(config, "config file");
     }
     // A resumed run keeps its own config.conf, where its layout already is.
     SparkLayout layout = resume == null ? SparkLayout.choose(config, layoutOption) : null;
@@ -109,28 +109,21 @@ final class SparkSearchCommand {
     }
     ExperimentConfig experiment;
     RunOutputs.Plan plan;
-    try {
-      if (resume != null) {
-        plan = RunOutputs.resume(resume, overrides, name, System.out);
-        experiment = plan.config();
-        config = plan.dir().resolve("config.conf");
-      } else {
-        experiment = ConfigLoader.load(config, overrides);
-        plan = null;
-      }
-      SparkSearch.checkData(experiment);
-    } catch (IllegalArgumentException e) {
-      throw new UserError(e.getMessage());
+    if (resume != null) {
+      plan = RunOutputs.resume(resume, overrides, name, System.out);
+      experiment = plan.config();
+      config = plan.dir().resolve("config.conf");
+    } else {
+      experiment = ConfigLoader.load(config, overrides); // a ConfigException names file, key, value, rule
+      plan = null;
     }
+    SparkSearch.checkData(experiment); // an InputException names the file
+    org.automlzero.core.config.ResourceCheck.check(experiment);
     if (plan == null) {
       plan = RunOutputs.fresh(experiment, config, out, overwrite, name);
     }
     String master = SparkSetup.master(null);
-    try {
-      SparkSetup.checkMaster(master);
-    } catch (IllegalArgumentException e) {
-      throw new UserError(e.getMessage(), 2);
-    }
+    SparkSetup.checkMaster(master);
 
     PrintStream console = System.out;
     if (layout != null) {
@@ -150,21 +143,23 @@ final class SparkSearchCommand {
         console.println("Spark " + session.version() + " on " + session.sparkContext().master() + " ("
             + session.sparkContext().defaultParallelism() + " cores), app " + session.sparkContext().applicationId());
       }
-      SearchResult result;
-      try {
-        result = SparkSearch.run(experiment, session,
-            new SparkSearch.Options(inProcess, partitions, shards, listener), console, recorder, plan.start());
-      } catch (IllegalArgumentException e) {
-        throw new UserError(e.getMessage());
-      }
-      recorder.finish(result);
+      SparkSession spark = session;
+      ExperimentConfig exp = experiment;
+      org.automlzero.core.search.RunState from = plan.start();
+      SparkSearch.Options options = new SparkSearch.Options(inProcess, partitions, shards, listener);
+      SearchResult result = RunOutputs.runAndFinish(recorder, name, () -> SparkSearch.run(exp, spark, options,
+          console, recorder, from));
       console.println("Run directory: " + plan.dir() + " (report: " + recorder.directory().report() + ")");
       console.println(String.format(Locale.ROOT, "Best algorithm: search fitness %.6f, select fitness %.6f, "
           + "final fitness %.6f", result.searchFitness(), result.selectFitness(), result.finalFitness()));
       RunOutputs.printAlgorithm(console, result.best(), raw);
       console.flush();
       return 0;
+    } catch (RuntimeException | Error e) {
+      recorder.directory().markFailed(Main.describe(e)); // e.g. Spark did not start; runAndFinish marks its own
+      throw e;
     } finally {
+      recorder.directory().close();
       if (historyWriter != null) {
         historyWriter.close();
       }

@@ -1,12 +1,15 @@
 package org.automlzero.cli;
 
-/** An error the user can fix (bad argument, config or file): printed as one message, no stack trace. */
+/**
+ * An error the user can fix, printed as one message without a stack trace: exit 2 (bad input)
+ * unless the code says otherwise (1 for a failure while running).
+ */
 public class UserError extends RuntimeException {
   private static final long serialVersionUID = 1L;
   private final int exitCode;
 
   public UserError(String message) {
-    this(message, 1);
+    this(message, 2);
   }
 
   public UserError(String message, int exitCode) {
@@ -15,8 +18,12 @@ public class UserError extends RuntimeException {
   }
 
   public UserError(String message, Throwable cause) {
+    this(message, 2, cause);
+  }
+
+  public UserError(String message, int exitCode, Throwable cause) {
     super(message, cause);
-    this.exitCode = 1;
+    this.exitCode = exitCode;
   }
 
   public int exitCode() {

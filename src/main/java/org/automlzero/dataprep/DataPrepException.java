@@ -7,12 +7,30 @@ package org.automlzero.dataprep;
  */
 public class DataPrepException extends RuntimeException {
   private static final long serialVersionUID = 1L;
+  private final int exitCode;
 
+  /** Bad input (exit 2). */
   public DataPrepException(String message) {
-    super(message);
+    this(message, null, 2);
   }
 
+  /** Bad input (exit 2). */
   public DataPrepException(String message, Throwable cause) {
+    this(message, cause, 2);
+  }
+
+  private DataPrepException(String message, Throwable cause, int exitCode) {
     super(message, cause);
+    this.exitCode = exitCode;
+  }
+
+  /** A failure while running (a download, a write): exit 1. */
+  public static DataPrepException failure(String message, Throwable cause) {
+    return new DataPrepException(message, cause, 1);
+  }
+
+  /** 2 for bad input, 1 for a failure while running. */
+  public int exitCode() {
+    return exitCode;
   }
 }

@@ -126,9 +126,9 @@ public final class Downloader {
         if (!md5.equals(expected)) {
           Files.deleteIfExists(part);
           Files.deleteIfExists(source);
-          throw new DataPrepException("checksum mismatch for " + url + ": MD5 " + md5 + ", expected " + expected
+          throw DataPrepException.failure("checksum mismatch for " + url + ": MD5 " + md5 + ", expected " + expected
               + " (the published checksum); the downloaded file was deleted. The server may serve a different or "
-              + "damaged file");
+              + "damaged file", null);
         }
         AtomicFiles.moveIntoPlace(part, target);
         Files.deleteIfExists(source);
@@ -138,7 +138,7 @@ public final class Downloader {
       } catch (TransferException | IOException e) {
         lastError = e instanceof TransferException ? e.getMessage() : "I/O error during the transfer: " + e;
         if (e instanceof TransferException t && !t.retryable) {
-          throw new DataPrepException("download of " + url + " failed: " + lastError);
+          throw DataPrepException.failure("download of " + url + " failed: " + lastError, null);
         }
         if (attempt < attempts) {
           long have = Files.exists(part) ? Files.size(part) : 0;
@@ -149,8 +149,9 @@ public final class Downloader {
       }
     }
     long have = Files.exists(part) ? Files.size(part) : 0;
-    throw new DataPrepException("download of " + url + " failed after " + attempts + " attempts: " + lastError
-        + (have > 0 ? "; the partial file " + part + " (" + have + " bytes) is kept and the next run resumes it" : ""));
+    throw DataPrepException.failure("download of " + url + " failed after " + attempts + " attempts: " + lastError
+        + (have > 0 ? "; the partial file " + part + " (" + have + " bytes) is kept and the next run resumes it" : ""),
+        null);
   }
 
   /** One HTTP exchange that appends to (or restarts) the partial file until the server's end. */
@@ -334,7 +335,7 @@ public final class Downloader {
       Thread.sleep(millis);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new DataPrepException("download interrupted");
+      throw DataPrepException.failure("download interrupted", e);
     }
   }
 }

@@ -22,9 +22,12 @@ import org.automlzero.core.task.ClassPair;
 public final class Manifest {
   public static final String FILE_NAME = "_manifest.json";
   public static final int FORMAT_VERSION = 1;
-  /** Fields that say how a data set was made, not what it holds: ignored when comparing. */
+  /**
+   * Fields ignored when comparing: how a data set was made (not what it holds), and the list of
+   * data files, whose names hold a random id.
+   */
   public static final List<String> PROVENANCE = List.of("source_location", "written_at", "project_version",
-      "elapsed_seconds");
+      "elapsed_seconds", "files");
   static final String PROJECTION = "gaussian: raw pixels (0..255, unscaled, flattened in file order) times a "
       + "pixels x F matrix of N(0,1) entries drawn row-major from Rng.derive(seed, \"dataprep-projection\"), "
       + "the same for every pair of a seed; then each feature standardised with the train split's mean and "
@@ -84,6 +87,21 @@ public final class Manifest {
     n.put("written_at", writtenAt.toString());
     n.put("project_version", projectVersion());
     n.put("elapsed_seconds", Math.round(elapsedSeconds * 10) / 10.0);
+    return new Manifest(n);
+  }
+
+  /**
+   * A copy listing the data files written: relative path to {@code [bytes, crc32c]}. Not
+   * compared ({@link #PROVENANCE}): file names hold a random id and differ between writes.
+   */
+  public Manifest withFiles(java.util.SortedMap<String, long[]> files) {
+    ObjectNode n = node.deepCopy();
+    ObjectNode list = n.putObject("files");
+    for (java.util.Map.Entry<String, long[]> e : files.entrySet()) {
+      ObjectNode f = list.putObject(e.getKey());
+      f.put("bytes", e.getValue()[0]);
+      f.put("crc32c", String.format("%08x", e.getValue()[1]));
+    }
     return new Manifest(n);
   }
 

@@ -89,7 +89,8 @@ public final class PrepareJob {
       try {
         long start = System.nanoTime();
         write(raw, request, tmp);
-        Manifest done = manifest.completed(Instant.now(), (System.nanoTime() - start) / 1e9);
+        Manifest done = manifest.completed(Instant.now(), (System.nanoTime() - start) / 1e9)
+            .withFiles(dataFiles(fs, tmp));
         try (OutputStream o = fs.create(new Path(tmp, Manifest.FILE_NAME), false)) {
           o.write(done.toBytes());
         }
@@ -104,7 +105,7 @@ public final class PrepareJob {
         }
       }
     } catch (IOException e) {
-      throw new DataPrepException("cannot write " + request.out() + ": " + e.getMessage(), e);
+      throw DataPrepException.failure("cannot write " + request.out() + ": " + e.getMessage(), e);
     }
   }
 
@@ -148,6 +149,30 @@ public final class PrepareJob {
         + difference + "); choose another path, or pass --overwrite to replace it");
   }
 
+  /** Every data file under {@code dir} (relative path, in name order) with its size and CRC-32C. */
+  public static java.util.SortedMap<String, long[]> dataFiles(FileSystem fs, Path dir) throws IOException {
+    java.util.SortedMap<String, long[]> files = new java.util.TreeMap<>();
+    String base = fs.makeQualified(dir).toUri().getPath().replaceAll("/+$", "");
+    org.apache.hadoop.fs.RemoteIterator<org.apache.hadoop.fs.LocatedFileStatus> it = fs.listFiles(dir, true);
+    while (it.hasNext()) {
+      org.apache.hadoop.fs.LocatedFileStatus st = it.next();
+      String name = st.getPath().getName();
+      if (!name.endsWith(".parquet") || name.startsWith(".") || name.startsWith("_")) {
+        continue;
+      }
+      String relative = st.getPath().toUri().getPath().substring(base.length() + 1);
+      java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+      byte[] buffer = new byte[1 << 16];
+      try (java.io.InputStream in = fs.open(st.getPath())) {
+        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+          crc.update(buffer, 0, n);
+        }
+      }
+      files.put(relative, new long[] {st.getLen(), crc.getValue()});
+    }
+    return files;
+  }
+
   private void write(RawImages raw, Request request, Path tmp) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     List<TaskRows.Item> items = new ArrayList<>();
@@ -169,6 +194,8 @@ public final class PrepareJob {
           .sortWithinPartitions("dataset", "positive_class", "negative_class", "seed", "split", "example")
           .write()
           .mode(SaveMode.ErrorIfExists)
+          // Page CRCs: a reader with parquet.page.verify-checksum.enabled finds a damaged page.
+          .option("parquet.page.write-checksum.enabled", "true")
           .partitionBy("dataset", "positive_class", "negative_class")
           .parquet(tmp.toString());
     } finally {

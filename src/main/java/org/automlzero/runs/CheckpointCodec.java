@@ -27,7 +27,9 @@ import org.automlzero.core.search.RunState;
  */
 public final class CheckpointCodec {
   public static final String FORMAT = "automl-zero-checkpoint";
-  public static final int VERSION = 1;
+  public static final int VERSION = 2;
+  /** SHA-256 of the document's text before this field (version 2; version 1 had none). */
+  static final String DIGEST_FIELD = "content_sha256";
   private static final ObjectMapper MAPPER = AlgorithmJson.mapper();
 
   private CheckpointCodec() {}
@@ -66,6 +68,9 @@ public final class CheckpointCodec {
       } else {
         writeLoop(json, s.loop(), s.loopElapsedSeconds());
       }
+      // The digest covers every byte before it, so an edited or damaged checkpoint is found on reading.
+      json.flush();
+      json.writeStringField(DIGEST_FIELD, RunDirectory.digest(text.toString()));
       json.writeBooleanField("complete", true);
       json.writeEndObject();
     } catch (IOException e) {
@@ -153,12 +158,15 @@ public final class CheckpointCodec {
     if (!FORMAT.equals(root.path("format").asText())) {
       throw new IllegalArgumentException("field 'format' must be '" + FORMAT + "', but was " + root.get("format"));
     }
-    if (root.path("version").asInt(-1) != VERSION) {
-      throw new IllegalArgumentException("field 'version' must be " + VERSION + ", but was " + root.get("version"));
+    int version = root.path("version").asInt(-1);
+    if (version != VERSION && version != 1) {
+      throw new IllegalArgumentException("field 'version' must be 1 or " + VERSION + ", but was "
+          + root.get("version"));
     }
     if (!root.path("complete").asBoolean(false)) {
       throw new IllegalArgumentException("it lacks the final \"complete\": true (written only part way)");
     }
+    Checkpoint checkpoint;
     try {
       List<ExperimentResult> experiments = new ArrayList<>();
       for (JsonNode e : array(root, "experiments")) {
@@ -176,11 +184,24 @@ public final class CheckpointCodec {
       RunState state = new RunState(experiments, longValue(root, "individuals"), longValue(root, "train_steps"),
           longValue(root, "fec_hits"), longValue(root, "fec_misses"),
           JsonDoubles.read(root.get("elapsed_seconds"), "elapsed_seconds"), loop, loopElapsed);
-      return new Checkpoint(longValue(root, "sequence"), longValue(root, "seed"), text(root, "config_sha256"),
+      checkpoint = new Checkpoint(longValue(root, "sequence"), longValue(root, "seed"), text(root, "config_sha256"),
           integer(root, "stats_parts"), state);
     } catch (RuntimeException e) {
       throw new IllegalArgumentException(e.getMessage(), e);
     }
+    if (version >= 2) {
+      String marker = ",\"" + DIGEST_FIELD + "\":";
+      int at = text.lastIndexOf(marker);
+      String recorded = root.path(DIGEST_FIELD).asText("");
+      if (at < 0 || recorded.isEmpty()) {
+        throw new IllegalArgumentException("it lacks its content digest '" + DIGEST_FIELD + "'");
+      }
+      if (!RunDirectory.digest(text.substring(0, at)).equals(recorded)) {
+        throw new IllegalArgumentException("its content does not match its SHA-256 '" + DIGEST_FIELD + "' (the file "
+            + "was edited or damaged)");
+      }
+    }
+    return checkpoint;
   }
 
   private static LoopState readLoop(JsonNode n) {

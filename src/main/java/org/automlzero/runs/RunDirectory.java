@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.stream.Stream;
 import org.automlzero.core.algorithm.AlgorithmJson;
 import org.automlzero.core.io.AtomicFiles;
@@ -34,6 +35,7 @@ public final class RunDirectory {
   static final ObjectMapper MAPPER = AlgorithmJson.mapper();
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
   private final Path root;
+  private RunLock lock;
 
   private RunDirectory(Path root) {
     this.root = root;
@@ -82,21 +84,44 @@ public final class RunDirectory {
       throw new RunDirectoryException("output directory " + dir + " is not a run directory (no run.json or "
           + "config.conf) and not empty; --overwrite only replaces run directories");
     }
+    RunLock.checkFree(dir, "overwritten");
   }
 
   /** Creates the directory (replacing it when allowed, see {@link #checkWritable}) with config.conf and run.json. */
   public static RunDirectory create(Path dir, boolean overwrite, String configText, long seed, String command,
       Instant started) {
+    return create(dir, overwrite, configText, seed, command, started, System.err::println);
+  }
+
+  /**
+   * As above; the new directory is locked for this process ({@link #close} releases it) and a
+   * note about a stale lock taken over goes to {@code note}.
+   */
+  public static RunDirectory create(Path dir, boolean overwrite, String configText, long seed, String command,
+      Instant started, java.util.function.Consumer<String> note) {
     checkWritable(dir, overwrite);
+    RunLock lock;
     try {
-      if (Files.isDirectory(dir)) {
-        deleteRecursively(dir);
-      }
       Files.createDirectories(dir);
+      lock = RunLock.acquire(dir, "overwritten", note);
     } catch (IOException e) {
       throw new RunDirectoryException("cannot create output directory " + dir + ": " + e.getMessage(), e);
     }
+    try (Stream<Path> old = Files.list(dir)) {
+      // Replace the old run's files (overwrite), but keep the lock this process now holds.
+      for (Path f : old.filter(f -> !f.getFileName().toString().equals(RunLock.FILE)).toList()) {
+        if (Files.isDirectory(f)) {
+          deleteRecursively(f);
+        } else {
+          Files.delete(f);
+        }
+      }
+    } catch (IOException e) {
+      lock.close();
+      throw new RunDirectoryException("cannot replace output directory " + dir + ": " + e.getMessage(), e);
+    }
     RunDirectory run = new RunDirectory(dir);
+    run.lock = lock;
     AtomicFiles.writeString(run.config(), configText);
     StringWriter text = new StringWriter();
     try (JsonGenerator json = new JsonFactory().createGenerator(text)) {
@@ -125,6 +150,50 @@ public final class RunDirectory {
       }
     }
     return new RunDirectory(dir);
+  }
+
+  /** An existing run directory, locked for this process (for a resume); {@link #close} releases it. */
+  public static RunDirectory openLocked(Path dir, java.util.function.Consumer<String> note) {
+    RunDirectory run = open(dir);
+    run.lock = RunLock.acquire(dir, "resumed", note);
+    return run;
+  }
+
+  /** Releases this process's lock on the directory (if it holds one). */
+  public void close() {
+    if (lock != null) {
+      lock.close();
+      lock = null;
+    }
+  }
+
+  /**
+   * Marks the run failed in run.json ({@code "status": "failed"} with the reason and time), so a
+   * reader of the directory sees why it has no result.
+   */
+  public void markFailed(String reason) {
+    try {
+      com.fasterxml.jackson.databind.node.ObjectNode info = (com.fasterxml.jackson.databind.node.ObjectNode) runInfo();
+      info.put("status", "failed");
+      info.put("failure", reason.length() <= 2000 ? reason : reason.substring(0, 2000) + "...");
+      info.put("failed", Instant.now().toString());
+      AtomicFiles.writeString(runJson(), MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(info) + "\n");
+    } catch (IOException | RuntimeException e) {
+      // Best effort: the run is failing already and its error line says why.
+    }
+  }
+
+  /** Marks a resumed run as running again (drops a failure mark left by an earlier attempt). */
+  public void markRunning() {
+    try {
+      com.fasterxml.jackson.databind.node.ObjectNode info = (com.fasterxml.jackson.databind.node.ObjectNode) runInfo();
+      if (info.has("status")) {
+        info.remove(List.of("status", "failure", "failed"));
+        AtomicFiles.writeString(runJson(), MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(info) + "\n");
+      }
+    } catch (IOException | RuntimeException e) {
+      // Best effort.
+    }
   }
 
   public Path root() {

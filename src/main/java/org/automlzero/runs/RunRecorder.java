@@ -175,6 +175,9 @@ public final class RunRecorder implements GenerationListener, RunCheckpoints {
 
   @Override
   public boolean due(int experimentNumber, long generation) {
+    if (StopSignal.requested() != null) {
+      return true; // the generation boundary after a stop signal: checkpoint here, then stop
+    }
     long every = outputs.checkpointEveryGenerations();
     long last = lastGeneration;
     lastGeneration = generation;
@@ -194,6 +197,12 @@ public final class RunRecorder implements GenerationListener, RunCheckpoints {
     }
     store.write(new Checkpoint(nextSequence++, seed, configDigest, nextPart, state));
     lastCheckpointNanos = System.nanoTime();
+    String signal = StopSignal.requested();
+    if (signal != null) {
+      int experimentNumber = state.loop() != null ? state.loop().experiment() + 1 : state.experiments().size();
+      long individuals = state.individuals() + (state.loop() != null ? state.loop().individuals() : 0);
+      throw new StopSignal.Requested(signal, experimentNumber, individuals);
+    }
   }
 
   private void flushStats() {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
@@ -23,6 +22,7 @@ import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Type;
+import org.automlzero.core.io.InputException;
 import org.automlzero.core.task.ClassPair;
 import org.automlzero.core.task.LearningTaskSpec;
 import org.automlzero.core.task.ProjectedBinaryExamples;
@@ -43,6 +43,9 @@ public final class ParquetTaskStore implements ProjectedBinarySource {
 
   private final String root;
   private final Configuration conf;
+  /** Data files whose size and checksum were verified by {@link #check} (relative paths). */
+  private final java.util.Set<String> verified = new java.util.HashSet<>();
+  private boolean notedUnlisted;
 
   private ParquetTaskStore(String root, Configuration conf) {
     this.root = root;
@@ -51,7 +54,10 @@ public final class ParquetTaskStore implements ProjectedBinarySource {
 
   /** A store over the data set at {@code root} (a local path or any Hadoop file system URI). */
   public static ParquetTaskStore open(String root) {
-    return new ParquetTaskStore(root, new Configuration());
+    Configuration conf = new Configuration();
+    // Parquet page CRCs (written by prepare): a damaged page fails its read instead of giving wrong numbers.
+    conf.setBoolean("parquet.page.verify-checksum.enabled", true);
+    return new ParquetTaskStore(root, conf);
   }
 
   /** The directory holding one class pair's rows. */
@@ -66,19 +72,24 @@ public final class ParquetTaskStore implements ProjectedBinarySource {
     try {
       FileSystem fs = path.getFileSystem(conf);
       if (!fs.exists(new Path(root))) {
-        throw new IllegalArgumentException("data set " + root + " does not exist (prepare it with"
+        throw new InputException("data set " + root + " does not exist (prepare it with"
             + " ./submit.sh prepare, see data-prep/README.md)");
       }
       if (!fs.exists(path)) {
-        throw new IllegalArgumentException("data set " + root + " has no " + MANIFEST
+        throw new InputException("data set " + root + " has no " + MANIFEST
             + ": it is not a prepared task data set (prepare it with ./submit.sh prepare)");
       }
+      JsonNode json;
       try (InputStream in = fs.open(path)) {
-        JsonNode json = new ObjectMapper().readTree(in);
-        return TaskManifest.fromJson(path.toString(), json);
+        json = new ObjectMapper().readTree(in);
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+        throw new InputException(path + " is not valid JSON" + (at == null ? "" : " (line " + at.getLineNr()
+            + ", column " + at.getColumnNr() + ")") + ": it is truncated or damaged; prepare the data set again", e);
       }
+      return TaskManifest.fromJson(path.toString(), json);
     } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read " + path + ": " + e.getMessage(), e);
+      throw new InputException("cannot read " + path + ": " + e.getMessage(), e);
     }
   }
 
@@ -98,6 +109,7 @@ public final class ParquetTaskStore implements ProjectedBinarySource {
       }
       manifest.check(list.name(), spec);
       for (ClassPair pair : spec.pairs()) {
+        checkFiles(manifest, spec.dataset(), pair);
         checkSchema(firstFile(spec.dataset(), pair));
       }
     }
@@ -134,24 +146,104 @@ public final class ParquetTaskStore implements ProjectedBinarySource {
           double[] x = train ? trainX : validX;
           int n = readFeatures(row, x, example * features, features, file);
           if (n != features) {
-            throw new IllegalArgumentException("file " + file + ": features of " + dataset + " pair " + pair
+            throw new InputException("file " + file + ": features of " + dataset + " pair " + pair
                 + " seed " + dataSeed + " have length " + n + ", but the config says F=" + features);
           }
           (train ? trainY : validY)[example] = row.getFloat("label", 0);
           (train ? haveTrain : haveValid)[example] = true;
         }
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+      } catch (IOException | RuntimeException e) {
+        if (e instanceof InputException ie) {
+          throw ie;
+        }
+        // A damaged file (failed page checksum, garbled page) surfaces here, often on an executor.
+        throw new InputException("file " + file + " cannot be read: it is damaged or truncated ("
+            + firstLine(e) + "); prepare the data set again", e);
       }
     }
     int gotTrain = count(haveTrain);
     int gotValid = count(haveValid);
     if (gotTrain < numTrain || gotValid < numValid) {
-      throw new IllegalArgumentException("data set " + root + ": task " + dataset + " pair " + pair + " seed "
+      throw new InputException("data set " + root + ": task " + dataset + " pair " + pair + " seed "
           + dataSeed + " in " + pairDirectory(dataset, pair) + " has " + gotTrain + " of " + numTrain
           + " train and " + gotValid + " of " + numValid + " valid examples the config asks for");
     }
     return new ProjectedBinaryExamples(trainX, trainY, validX, validY);
+  }
+
+  /**
+   * The pair's data files against the manifest's list: each listed file exists with its size
+   * and CRC-32C, and no other data file is there. A manifest without a file list (written before
+   * it had one) is accepted with a note: its files are not checked.
+   */
+  private void checkFiles(TaskManifest manifest, String dataset, ClassPair pair) {
+    if (!manifest.listsFiles()) {
+      if (!notedUnlisted) {
+        notedUnlisted = true;
+        System.out.println("note: " + manifest.file() + " lists no data file sizes or checksums (prepared by an "
+            + "older version), so the files are not checked; prepare the data set again to add them");
+      }
+      return;
+    }
+    String prefix = "dataset=" + dataset + "/positive_class=" + pair.positive() + "/negative_class=" + pair.negative()
+        + "/";
+    Path dir = pairDirectory(dataset, pair);
+    java.util.Map<String, Long> present = new java.util.TreeMap<>();
+    try {
+      FileSystem fs = dir.getFileSystem(conf);
+      if (fs.exists(dir)) {
+        for (FileStatus st : fs.listStatus(dir, p -> p.getName().endsWith(".parquet") && !p.getName().startsWith(".")
+            && !p.getName().startsWith("_"))) {
+          present.put(prefix + st.getPath().getName(), st.getLen());
+        }
+      }
+      int listed = 0;
+      for (java.util.Map.Entry<String, TaskManifest.FileEntry> e : manifest.files().entrySet()) {
+        if (!e.getKey().startsWith(prefix)) {
+          continue;
+        }
+        listed++;
+        Path file = new Path(root, e.getKey());
+        Long size = present.remove(e.getKey());
+        if (size == null) {
+          throw new InputException("data set " + root + ": file " + file + " is listed in " + MANIFEST
+              + " but missing; prepare the data set again (or copy it whole)");
+        }
+        if (size != e.getValue().bytes()) {
+          throw new InputException("data set " + root + ": file " + file + " has " + size + " bytes, but " + MANIFEST
+              + " says " + e.getValue().bytes() + ": it is truncated or was changed; prepare the data set again");
+        }
+        if (verified.add(e.getKey())) {
+          String crc = crc32c(fs, file);
+          if (!crc.equals(e.getValue().crc32c())) {
+            verified.remove(e.getKey());
+            throw new InputException("data set " + root + ": file " + file + " is damaged: its CRC-32C is " + crc
+                + ", but " + MANIFEST + " says " + e.getValue().crc32c() + "; prepare the data set again");
+          }
+        }
+      }
+      if (!present.isEmpty()) {
+        throw new InputException("data set " + root + ": file " + new Path(root, present.keySet().iterator().next())
+            + " is not listed in " + MANIFEST + " (a stray or foreign file); remove it or prepare the data set again");
+      }
+      if (listed == 0) {
+        throw new InputException(manifest.file() + " lists pair " + pair + " but no data file of it");
+      }
+    } catch (IOException e) {
+      throw new InputException("cannot read " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** CRC-32C of a file's bytes, as 8 hex digits. */
+  static String crc32c(FileSystem fs, Path file) throws IOException {
+    java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+    byte[] buffer = new byte[1 << 16];
+    try (InputStream in = fs.open(file)) {
+      for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+        crc.update(buffer, 0, n);
+      }
+    }
+    return String.format("%08x", crc.getValue());
   }
 
   private Path firstFile(String dataset, ClassPair pair) {
@@ -163,14 +255,14 @@ public final class ParquetTaskStore implements ProjectedBinarySource {
     try {
       FileSystem fs = dir.getFileSystem(conf);
       if (!fs.exists(dir)) {
-        throw new IllegalArgumentException("data set " + root + " has no class pair " + pair + " of '" + dataset
+        throw new InputException("data set " + root + " has no class pair " + pair + " of '" + dataset
             + "': directory " + dir + " is missing");
       }
       // Names starting with '.' or '_' are not data (checksums, markers); see data-prep/FORMAT.md.
       FileStatus[] statuses = fs.listStatus(dir, p -> p.getName().endsWith(".parquet")
           && !p.getName().startsWith(".") && !p.getName().startsWith("_"));
       if (statuses.length == 0) {
-        throw new IllegalArgumentException("data set " + root + ": directory " + dir + " holds no .parquet files");
+        throw new InputException("data set " + root + ": directory " + dir + " holds no .parquet files");
       }
       List<Path> files = new ArrayList<>();
       for (FileStatus s : statuses) {
@@ -179,7 +271,7 @@ public final class ParquetTaskStore implements ProjectedBinarySource {
       files.sort(null); // a fixed order, whatever the file system lists
       return files;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
+      throw new InputException("cannot list " + dir + ": " + e.getMessage(), e);
     }
   }
 
@@ -189,7 +281,7 @@ public final class ParquetTaskStore implements ProjectedBinarySource {
     try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(file, conf))) {
       schema = reader.getFooter().getFileMetaData().getSchema();
     } catch (IOException | RuntimeException e) {
-      throw new IllegalArgumentException("file " + file + " is not a readable Parquet file: " + e.getMessage(), e);
+      throw new InputException("file " + file + " is not a readable Parquet file: " + e.getMessage(), e);
     }
     String expected = "seed int32, split string, example int32, features array<float>, label float";
     requirePrimitive(schema, "seed", PrimitiveTypeName.INT32, file, expected);
@@ -197,7 +289,7 @@ public final class ParquetTaskStore implements ProjectedBinarySource {
     requirePrimitive(schema, "example", PrimitiveTypeName.INT32, file, expected);
     requirePrimitive(schema, "label", PrimitiveTypeName.FLOAT, file, expected);
     if (!schema.containsField("features") || floatElement(schema.getType("features")) == null) {
-      throw new IllegalArgumentException("file " + file + " has the wrong schema: column 'features' must be"
+      throw new InputException("file " + file + " has the wrong schema: column 'features' must be"
           + " array<float>; expected columns " + expected + ", found " + compact(schema));
     }
   }
@@ -206,7 +298,7 @@ public final class ParquetTaskStore implements ProjectedBinarySource {
       String expected) {
     if (!schema.containsField(name) || !schema.getType(name).isPrimitive()
         || schema.getType(name).asPrimitiveType().getPrimitiveTypeName() != type) {
-      throw new IllegalArgumentException("file " + file + " has the wrong schema: column '" + name + "' must be "
+      throw new InputException("file " + file + " has the wrong schema: column '" + name + "' must be "
           + type.name().toLowerCase(java.util.Locale.ROOT) + "; expected columns " + expected + ", found "
           + compact(schema));
     }
@@ -251,6 +343,16 @@ public final class ParquetTaskStore implements ProjectedBinarySource {
       out[at + i] = threeLevel ? list.getGroup(0, i).getFloat(0, 0) : list.getFloat(0, i);
     }
     return n;
+  }
+
+  private static String firstLine(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t && (t.getMessage() == null || t.getMessage().isBlank())) {
+      t = t.getCause();
+    }
+    String m = String.valueOf(t.getMessage()).lines().findFirst().orElse("");
+    String text = t.getClass().getSimpleName() + ": " + m;
+    return text.length() <= 160 ? text : text.substring(0, 160) + "...";
   }
 
   private static int count(boolean[] flags) {

@@ -21,7 +21,7 @@ public final class SparkSetup {
   /** Throws a message naming the value and the accepted forms when {@code master} is not a master URL. */
   public static void checkMaster(String master) {
     if (master == null || !MASTER.matcher(master.trim()).matches()) {
-      throw new IllegalArgumentException("--master '" + master + "' is not a Spark master URL: use local[*], "
+      throw new org.automlzero.core.io.InputException("--master '" + master + "' is not a Spark master URL: use local[*], "
           + "local[N], spark://HOST:PORT, yarn or k8s://https://HOST:PORT");
     }
   }

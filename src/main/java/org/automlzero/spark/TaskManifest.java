@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.automlzero.core.io.InputException;
 import org.automlzero.core.task.ClassPair;
 import org.automlzero.core.task.LearningTaskSpec;
 
@@ -14,11 +15,20 @@ import org.automlzero.core.task.LearningTaskSpec;
  * checks a config's projected binary specs against it before any Spark work starts.
  */
 public record TaskManifest(String file, String dataset, int features, int train, int valid, int test,
-    List<ClassPair> pairs, Set<Integer> seeds) {
+    List<ClassPair> pairs, Set<Integer> seeds, java.util.Map<String, FileEntry> files) {
+
+  /** One data file as written: its size and CRC-32C (8 hex digits); the key is its path relative to the root. */
+  public record FileEntry(long bytes, String crc32c) {}
 
   public TaskManifest {
     pairs = List.copyOf(pairs);
     seeds = Set.copyOf(seeds);
+    files = files == null ? null : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(files));
+  }
+
+  /** Whether the manifest lists its data files (older data sets do not: their files go unchecked). */
+  public boolean listsFiles() {
+    return files != null;
   }
 
   /**
@@ -28,10 +38,10 @@ public record TaskManifest(String file, String dataset, int features, int train,
    */
   static TaskManifest fromJson(String file, JsonNode json) {
     if (json == null || !json.isObject()) {
-      throw new IllegalArgumentException(file + " is not a JSON object");
+      throw new InputException(file + " is not a JSON object");
     }
     if (json.has("format_version") && json.get("format_version").asInt() != 1) {
-      throw new IllegalArgumentException(file + ": format_version is " + json.get("format_version")
+      throw new InputException(file + ": format_version is " + json.get("format_version")
           + ", but this reader knows only version 1 (data-prep/FORMAT.md)");
     }
     String dataset = text(json, file, "dataset");
@@ -40,7 +50,35 @@ public record TaskManifest(String file, String dataset, int features, int train,
     int train = integer(counts, file, "train");
     int valid = integer(counts, file, "valid");
     int test = integer(counts, file, "test");
-    return new TaskManifest(file, dataset, features, train, valid, test, pairs(json, file), seeds(json, file));
+    return new TaskManifest(file, dataset, features, train, valid, test, pairs(json, file), seeds(json, file),
+        files(json, file));
+  }
+
+  private static java.util.Map<String, FileEntry> files(JsonNode json, String file) {
+    if (!json.has("files")) {
+      return null;
+    }
+    JsonNode node = json.get("files");
+    if (!node.isObject()) {
+      throw new InputException(file + ": 'files' must be an object of data files, but was " + clip(node));
+    }
+    java.util.Map<String, FileEntry> files = new java.util.TreeMap<>();
+    for (java.util.Iterator<java.util.Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      java.util.Map.Entry<String, JsonNode> e = it.next();
+      JsonNode v = e.getValue();
+      if (!v.path("bytes").isIntegralNumber() || v.path("bytes").asLong() < 0
+          || !v.path("crc32c").asText("").matches("[0-9a-f]{8}")) {
+        throw new InputException(file + ": files entry '" + e.getKey() + "' must be {\"bytes\": N, \"crc32c\": "
+            + "\"8 hex digits\"}, but was " + clip(v));
+      }
+      files.put(e.getKey(), new FileEntry(v.get("bytes").asLong(), v.get("crc32c").asText()));
+    }
+    return files;
+  }
+
+  private static String clip(JsonNode node) {
+    String s = String.valueOf(node);
+    return s.length() <= 100 ? s : s.substring(0, 80) + "...";
   }
 
   /** Checks one projected binary spec against this manifest; one message names file, key and rule. */
@@ -79,8 +117,8 @@ public record TaskManifest(String file, String dataset, int features, int train,
     }
   }
 
-  private IllegalArgumentException mismatch(String key, String value, String rule) {
-    return new IllegalArgumentException(file + ": " + key + " is " + value + ", but " + rule);
+  private InputException mismatch(String key, String value, String rule) {
+    return new InputException(file + ": " + key + " is " + value + ", but " + rule);
   }
 
   private String describeSeeds() {
@@ -95,7 +133,7 @@ public record TaskManifest(String file, String dataset, int features, int train,
 
   private static JsonNode field(JsonNode json, String file, String name) {
     if (!json.has(name)) {
-      throw new IllegalArgumentException(file + " has no '" + name + "' entry");
+      throw new InputException(file + " has no '" + name + "' entry");
     }
     return json.get(name);
   }
@@ -103,7 +141,7 @@ public record TaskManifest(String file, String dataset, int features, int train,
   private static String text(JsonNode json, String file, String name) {
     JsonNode node = field(json, file, name);
     if (!node.isTextual()) {
-      throw new IllegalArgumentException(file + ": '" + name + "' must be a string, but was " + node);
+      throw new InputException(file + ": '" + name + "' must be a string, but was " + clip(node));
     }
     return node.asText();
   }
@@ -111,7 +149,7 @@ public record TaskManifest(String file, String dataset, int features, int train,
   private static int integer(JsonNode json, String file, String name) {
     JsonNode node = field(json, file, name);
     if (!node.canConvertToInt() || !node.isIntegralNumber()) {
-      throw new IllegalArgumentException(file + ": '" + name + "' must be an integer, but was " + node);
+      throw new InputException(file + ": '" + name + "' must be an integer, but was " + clip(node));
     }
     return node.asInt();
   }
@@ -119,17 +157,17 @@ public record TaskManifest(String file, String dataset, int features, int train,
   private static List<ClassPair> pairs(JsonNode json, String file) {
     JsonNode node = field(json, file, "pairs");
     if (!node.isArray()) {
-      throw new IllegalArgumentException(file + ": 'pairs' must be a list of class pairs, but was " + node);
+      throw new InputException(file + ": 'pairs' must be a list of class pairs, but was " + clip(node));
     }
     List<ClassPair> pairs = new ArrayList<>();
     for (JsonNode p : node) {
       try {
         if (!p.isArray() || p.size() != 2) {
-          throw new IllegalArgumentException("expected [positive, negative]");
+          throw new InputException("expected [positive, negative]");
         }
         pairs.add(new ClassPair(p.get(0).asInt(), p.get(1).asInt()));
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(file + ": pair " + p + " is invalid: " + e.getMessage(), e);
+        throw new InputException(file + ": pair " + p + " is invalid: " + e.getMessage(), e);
       }
     }
     return pairs;
@@ -138,7 +176,7 @@ public record TaskManifest(String file, String dataset, int features, int train,
   private static Set<Integer> seeds(JsonNode json, String file) {
     JsonNode node = field(json, file, "seeds");
     if (!node.isArray()) {
-      throw new IllegalArgumentException(file + ": 'seeds' must be a list of data seeds, but was " + node);
+      throw new InputException(file + ": 'seeds' must be a list of data seeds, but was " + clip(node));
     }
     Set<Integer> seeds = new TreeSet<>();
     for (JsonNode s : node) {

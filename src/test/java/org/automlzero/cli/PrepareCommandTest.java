@@ -79,11 +79,11 @@ class PrepareCommandTest {
   void badPairsAndOptionsFailClearlyWithoutOutput() throws IOException {
     Path out = dir.resolve("o");
     Result same = run(args(out, "--pairs", "(3,3)"));
-    assertThat(same.code()).isEqualTo(1);
+    assertThat(same.code()).isEqualTo(2);
     assertThat(same.err()).contains("error: prepare: --pairs '(3,3)': class pair (3,3) is invalid: the two classes "
         + "must differ");
     Result big = run(args(out, "--pairs", "(2,11)"));
-    assertThat(big.code()).isEqualTo(1);
+    assertThat(big.code()).isEqualTo(2);
     assertThat(big.err()).contains("class pair (2,11) is invalid: classes must be in 0..9");
     Result unknown = run(args(out, "--colour", "blue"));
     assertThat(unknown.code()).isEqualTo(2);
@@ -106,7 +106,7 @@ class PrepareCommandTest {
     Files.write(bad.resolve("train-labels-idx1-ubyte"), labels);
     Path out = dir.resolve("o");
     Result r = run("prepare", "--dataset", "mnist", "--source", bad.toString(), "--out", out.toString());
-    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("train-labels-idx1-ubyte: label 42 at byte offset 25 (example 17) is out of "
         + "range 0..9");
     Files.write(bad.resolve("train-labels-idx1-ubyte"), Arrays.copyOf(labels, 100));
@@ -116,7 +116,7 @@ class PrepareCommandTest {
     Path cifar = dir.resolve("cifar-10-binary.tar.gz");
     Files.write(cifar, new byte[] {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 1, 2, 3});
     r = run("prepare", "--dataset", "cifar10", "--source", cifar.toString(), "--out", out.toString());
-    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("cifar-10-binary.tar.gz is corrupt or truncated");
     assertThat(out).doesNotExist();
   }
@@ -127,7 +127,7 @@ class PrepareCommandTest {
     Files.createDirectories(out);
     Files.writeString(out.resolve("paper.pdf"), "keep me");
     Result r = run(args(out));
-    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("is a non-empty directory without _manifest.json");
     assertThat(out.resolve("paper.pdf")).hasContent("keep me");
     try (Stream<Path> s = Files.list(dir)) {

@@ -48,14 +48,14 @@ class SparkSearchCommandTest {
   @Test
   void aMissingOrBadConfigIsNamed(@TempDir Path dir) throws Exception {
     Outcome missing = run("search", "--config", dir.resolve("nope.conf").toString());
-    assertThat(missing.code()).isEqualTo(1);
+    assertThat(missing.code()).isEqualTo(2);
     assertThat(missing.err()).isEqualTo("error: config file " + dir.resolve("nope.conf") + " does not exist");
 
     Path bad = dir.resolve("bad.conf");
     Files.writeString(bad, Files.readString(SMALL).replace("search.population_size = 100",
         "search.population_size = lots"));
     Outcome badValue = run("search", "--config", bad.toString());
-    assertThat(badValue.code()).isEqualTo(1);
+    assertThat(badValue.code()).isEqualTo(2);
     assertThat(badValue.err()).startsWith("error: ").contains("search.population_size").contains("lots");
   }
 
@@ -69,7 +69,7 @@ class SparkSearchCommandTest {
         search.tasks.max_data_seed = 2
         """);
     Outcome outcome = run("search", "--config", conf.toString(), "--data", dir.resolve("no-data").toString());
-    assertThat(outcome.code()).isEqualTo(1);
+    assertThat(outcome.code()).isEqualTo(2);
     assertThat(outcome.err()).isEqualTo("error: data set " + dir.resolve("no-data")
         + " does not exist (prepare it with ./submit.sh prepare, see data-prep/README.md)");
   }

@@ -34,6 +34,8 @@ class BadInputsTest {
   private static Path finished;
   private static Path interrupted;
   private static int counter;
+  /** The lock a "locked" case holds on its run directory while the command runs. */
+  private static RunLock held;
 
   /** One row of the corpus. */
   record Case(String name, int exit, String prep, String args, List<String> expected) {
@@ -62,7 +64,7 @@ class BadInputsTest {
 
   @BeforeAll
   static void prepareRuns() throws IOException {
-    assertThat(corpus()).as("the corpus").hasSizeGreaterThanOrEqualTo(30);
+    assertThat(corpus()).as("the corpus").hasSizeGreaterThanOrEqualTo(150);
     finished = tmp.resolve("finished");
     CliRun r = CliRun.run("search-local", "--config", BAD.resolve("good.conf").toString(), "--out", finished.toString(),
         "--set", "checkpoint.every_generations=10", "--set", "checkpoint.min_seconds=0", "--set", "run.threads=1");
@@ -94,7 +96,18 @@ class BadInputsTest {
           .replace("{foreign}", foreign.toString()).replace("{file}", file.toString())
           .replace("{demo}", CliRun.demoConfig().toString()));
     }
-    CliRun r = CliRun.run(args.toArray(String[]::new));
+    CliRun r;
+    List<String> after;
+    try {
+      r = CliRun.run(args.toArray(String[]::new));
+      after = watched.stream().map(BadInputsTest::snapshot).toList();
+    } finally {
+      if (held != null) {
+        held.close();
+        held = null;
+        Files.deleteIfExists(run.resolve(RunLock.FILE));
+      }
+    }
 
     String first = r.err().lines().findFirst().orElse("");
     assertThat(r.exitCode()).as("exit code; stderr: %s", r.err()).isEqualTo(c.exit());
@@ -105,7 +118,7 @@ class BadInputsTest {
     assertThat(r.err().lines().filter(l -> l.startsWith("error")).count()).as("one message: %s", r.err()).isEqualTo(1);
     assertThat(r.err()).as("no stack trace").doesNotContain("\tat ", "Exception");
     assertThat(out).as("no partial output").doesNotExist();
-    assertThat(watched.stream().map(BadInputsTest::snapshot).toList()).as("existing files unchanged").isEqualTo(before);
+    assertThat(after).as("existing files unchanged").isEqualTo(before);
   }
 
   @org.junit.jupiter.api.Test
@@ -150,6 +163,27 @@ class BadInputsTest {
         Path conf = run.resolve("config.conf");
         Files.writeString(conf, Files.readString(conf).replace("search.population_size = 20",
             "search.population_size = 30"));
+      }
+      case "locked" -> {
+        copy(interrupted, run);
+        held = RunLock.acquire(run, "used", note -> { });
+      }
+      case "locked-other-host" -> {
+        copy(interrupted, run);
+        Files.writeString(run.resolve(RunLock.FILE),
+            "{\"pid\": 12345, \"host\": \"some-other-host\", \"started\": \"2026-12-01T00:00:00Z\"}\n");
+      }
+      case "edited-all" -> {
+        copy(interrupted, run);
+        for (Path f : list(run.resolve("checkpoints"))) {
+          Files.writeString(f, Files.readString(f).replaceFirst("\"train_steps\":\\d+", "\"train_steps\":1"));
+        }
+      }
+      case "digest-removed" -> {
+        copy(interrupted, run);
+        for (Path f : list(run.resolve("checkpoints"))) {
+          Files.writeString(f, Files.readString(f).replaceFirst(",\"content_sha256\":\"[0-9a-f]+\"", ""));
+        }
       }
       default -> throw new IllegalArgumentException("unknown prep '" + prep + "' in index.tsv");
     }

@@ -97,7 +97,22 @@ class CheckpointCodecTest {
         .hasMessage("it lacks the final \"complete\": true (written only part way)");
     assertThatThrownBy(() -> CheckpointCodec.read(text.replace("\"stats_parts\":4", "\"stats_parts\":\"4\"")))
         .hasMessage("field 'stats_parts' must be an integer, but was \"4\"");
-    assertThatThrownBy(() -> CheckpointCodec.read("{\"format\":\"automl-zero-checkpoint\",\"version\":2}"))
-        .hasMessage("field 'version' must be 1, but was 2");
+    assertThatThrownBy(() -> CheckpointCodec.read("{\"format\":\"automl-zero-checkpoint\",\"version\":3}"))
+        .hasMessage("field 'version' must be 1 or 2, but was 3");
+  }
+
+  @Test
+  void anEditedOrUndigestedCheckpointIsRejectedAndAVersionOneOneIsRead() {
+    String text = CheckpointCodec.write(sample(awkward()));
+    assertThat(text).contains(",\"content_sha256\":\"");
+    String edited = text.replace("\"stats_parts\":4", "\"stats_parts\":5");
+    assertThat(edited).isNotEqualTo(text);
+    assertThatThrownBy(() -> CheckpointCodec.read(edited)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("its content does not match its SHA-256 'content_sha256' (the file was edited or damaged)");
+    String undigested = text.replaceFirst(",\"content_sha256\":\"[0-9a-f]{64}\"", "");
+    assertThatThrownBy(() -> CheckpointCodec.read(undigested)).hasMessage("it lacks its content digest "
+        + "'content_sha256'");
+    Checkpoint v1 = CheckpointCodec.read(undigested.replace("\"version\":2", "\"version\":1"));
+    assertThat(v1.statsParts()).isEqualTo(4);
   }
 }

@@ -81,6 +81,45 @@ class ResumeAfterKillIT {
     assertSameResult(killed, whole);
   }
 
+  @Test
+  void sparkSearchStoppedBySigtermCheckpointsExits143AndResumesToTheUninterruptedResult() throws Exception {
+    List<String> settings = List.of("--config", PROJECT.resolve("src/test/resources/spark/small-search.conf").toString(),
+        "--set", "search.max_individuals=12000", "--set", "checkpoint.every_generations=10",
+        "--set", "checkpoint.min_seconds=0", "--seed", "21");
+    Path whole = tmp.resolve("whole");
+    List<String> reference = new ArrayList<>(List.of("search-local"));
+    reference.addAll(settings);
+    reference.addAll(List.of("--out", whole.toString()));
+    CliRun r = CliRun.run(reference.toArray(String[]::new));
+    assertThat(r.exitCode()).as(r.err()).isZero();
+
+    Path stopped = tmp.resolve("stopped");
+    List<String> first = new ArrayList<>(List.of("search", "--master", "local[2]"));
+    first.addAll(settings);
+    first.addAll(List.of("--out", stopped.toString()));
+    Process p = start(first, "first");
+    CheckpointStore store = new CheckpointStore(stopped, 3);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
+    while (store.sequences().stream().noneMatch(s -> s >= 3)) {
+      assertThat(p.isAlive()).as("the search is still running; its output:%n%s", log("first")).isTrue();
+      assertThat(System.nanoTime()).as("checkpoint 3 within 240 s").isLessThan(deadline);
+      Thread.sleep(20);
+    }
+    p.destroy(); // SIGTERM
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("stopped in time").isTrue();
+    String out = log("first");
+    assertThat(p.exitValue()).as("exit code; output:%n%s", out).isEqualTo(143);
+    List<String> lines = out.lines().filter(l -> !l.isBlank()).toList();
+    assertThat(lines.get(lines.size() - 1)).as("the last line").matches("stopped at experiment \\d+, [0-9,]+ "
+        + "individuals; resume with \\./submit\\.sh search --resume .*stopped");
+    assertThat(out).as("no stack trace").doesNotContain("\tat ", "Exception");
+    assertThat(stopped.resolve("result.json")).doesNotExist();
+    assertThat(stopped.resolve(RunLock.FILE)).as("the lock is released").doesNotExist();
+
+    runToEnd(List.of("search", "--master", "local[1]", "--resume", stopped.toString()), "resume");
+    assertSameResult(stopped, whole);
+  }
+
   /** Starts {@code ./submit.sh args}, waits for checkpoint {@code sequence} and kills the driver with SIGKILL. */
   private void killAfterCheckpoint(List<String> args, Path dir, long sequence) throws Exception {
     Process p = start(args, "first");

@@ -89,7 +89,7 @@ class SubmitScriptIT {
   @Test
   void theBundledSparkSubmitRunsTheJobAndReportsUserErrors() throws Exception {
     Outcome o = submit(null, "search", "--master", "local[1]", "--config", dir.resolve("missing.conf").toString());
-    assertThat(o.code()).isEqualTo(1);
+    assertThat(o.code()).isEqualTo(2);
     assertThat(o.err()).contains("error: config file " + dir.resolve("missing.conf") + " does not exist");
   }
 

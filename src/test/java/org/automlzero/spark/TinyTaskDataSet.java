@@ -47,6 +47,26 @@ final class TinyTaskDataSet {
     return example % 2 == 0 ? 1f : 0f;
   }
 
+  /** Adds the data files' sizes and CRC-32C to the manifest, as prepare writes them. */
+  static void listFiles(Path root) {
+    try {
+      org.apache.hadoop.fs.Path dir = new org.apache.hadoop.fs.Path(root.toUri());
+      org.apache.hadoop.fs.FileSystem fs = dir.getFileSystem(new Configuration());
+      java.util.SortedMap<String, long[]> files = org.automlzero.dataprep.PrepareJob.dataFiles(fs, dir);
+      StringBuilder json = new StringBuilder();
+      for (java.util.Map.Entry<String, long[]> e : files.entrySet()) {
+        json.append(json.length() == 0 ? "" : ", ").append('"').append(e.getKey()).append("\": {\"bytes\": ")
+            .append(e.getValue()[0]).append(", \"crc32c\": \"").append(String.format("%08x", e.getValue()[1]))
+            .append("\"}");
+      }
+      Path manifest = root.resolve(ParquetTaskStore.MANIFEST);
+      String text = Files.readString(manifest).strip();
+      Files.writeString(manifest, text.substring(0, text.length() - 1) + ", \"files\": {" + json + "}}\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   static void write(Path root, String dataset, int features, int train, int valid, int test, List<ClassPair> pairs,
       int seeds) {
     write(root, dataset, features, train, valid, test, pairs, seeds, SCHEMA);
@@ -63,7 +83,7 @@ final class TinyTaskDataSet {
         org.apache.hadoop.fs.Path file = new org.apache.hadoop.fs.Path(dir.resolve("part-00000.parquet").toUri());
         SimpleGroupFactory groups = new SimpleGroupFactory(schema);
         try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(file).withType(schema)
-            .withConf(new Configuration()).build()) {
+            .withConf(new Configuration()).withPageWriteChecksumEnabled(true).build()) {
           for (int seed = 0; seed < seeds; seed++) {
             for (String split : List.of("test", "train", "valid")) { // sorted by split name
               int n = split.equals("train") ? train : split.equals("valid") ? valid : test;

@@ -48,15 +48,22 @@ public final class ConfigLoader {
   public static ExperimentConfig load(Path file, List<String> overrides) {
     String text;
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new ConfigException("cannot read config file " + file + ": " + e.getMessage());
+      text = org.automlzero.core.io.InputFiles.readText(file, "config file");
+    } catch (org.automlzero.core.io.InputException e) {
+      throw new ConfigException(e.getMessage());
+    }
+    if (text.lines().map(l -> stripComment(l).trim()).allMatch(String::isEmpty)) {
+      throw new ConfigException("config file " + file + " is empty (no 'key = value' settings); start from "
+          + "conf/demo.conf");
     }
     return parse(text, file.toString(), overrides);
   }
 
   /** Parses config text ({@code sourceName} appears in messages) and applies overrides. */
   public static ExperimentConfig parse(String text, String sourceName, List<String> overrides) {
+    if (text.startsWith("\uFEFF")) {
+      text = text.substring(1); // a UTF-8 byte order mark, as some editors write it
+    }
     Map<String, Setting> settings = new LinkedHashMap<>();
     String[] lines = text.split("\r?\n", -1);
     for (int i = 0; i < lines.length; i++) {
@@ -68,7 +75,7 @@ public final class ConfigLoader {
       String where = sourceName + ":" + lineNo;
       int eq = line.indexOf('=');
       if (eq < 0) {
-        throw new ConfigException(where + ": '" + line + "' is not a setting: expected 'key = value'");
+        throw new ConfigException(where + ": '" + clip(line) + "' is not a setting: expected 'key = value'");
       }
       String key = line.substring(0, eq).trim();
       StringBuilder value = new StringBuilder(line.substring(eq + 1).trim());
@@ -77,7 +84,8 @@ public final class ConfigLoader {
         value.append(' ').append(stripComment(lines[i]).trim());
       }
       if (depth(value) != 0) {
-        throw new ConfigException(where + ": " + key + " = " + value.toString().trim() + ": unbalanced brackets");
+        throw new ConfigException(where + ": " + key + " = " + clip(value.toString().trim()) + ": unbalanced brackets"
+            + (depth(value) > 0 ? " (a '[' opened here is never closed)" : " (a ']' has no '[')"));
       }
       checkKnown(key, where);
       if (settings.containsKey(key)) {
@@ -102,6 +110,11 @@ public final class ConfigLoader {
     if (ConfigKeys.get(key) == null) {
       throw new ConfigException(where + ": unknown key '" + key + "'; did you mean '" + ConfigKeys.nearest(key) + "'?");
     }
+  }
+
+  /** At most about 100 characters of user input, for messages. */
+  static String clip(String text) {
+    return text.length() <= 100 ? text : text.substring(0, 80) + "... (" + text.length() + " characters)";
   }
 
   private static String stripComment(String line) {
@@ -146,7 +159,7 @@ public final class ConfigLoader {
 
     /** An error about one key's value. */
     ConfigException error(String key, String rule) {
-      return new ConfigException(where(key) + ": " + key + " = " + raw(key) + ": " + rule);
+      return new ConfigException(where(key) + ": " + key + " = " + clip(raw(key)) + ": " + rule);
     }
 
     boolean isSet(String key) {
@@ -161,7 +174,10 @@ public final class ConfigLoader {
       } catch (NumberFormatException e) {
         try {
           double d = Double.parseDouble(raw(key));
-          if (d != Math.rint(d) || Math.abs(d) > 9.0e18) {
+          if (Math.abs(d) > 9.0e18) {
+            throw error(key, "is out of range: must be an integer between -9e18 and 9e18");
+          }
+          if (d != Math.rint(d)) {
             throw error(key, "must be an integer");
           }
           v = (long) d; // accepts 1e11
@@ -178,7 +194,8 @@ public final class ConfigLoader {
     int intValue(String key) {
       long v = longValue(key);
       if (v > Integer.MAX_VALUE || v < Integer.MIN_VALUE) {
-        throw error(key, "must fit in 32 bits");
+        throw error(key, "is out of range: must be " + (v > 0 ? "at most " + Integer.MAX_VALUE
+            : "at least " + Integer.MIN_VALUE));
       }
       return (int) v;
     }

@@ -339,7 +339,7 @@ class ConfigLoaderTest {
   @Test
   void unbalancedBrackets() {
     assertThat(message(MINIMAL + "search.learn.ops = [SCALAR_SUM\n"))
-        .isEqualTo("test.conf:7: search.learn.ops = [SCALAR_SUM: unbalanced brackets");
+        .isEqualTo("test.conf:7: search.learn.ops = [SCALAR_SUM: unbalanced brackets (a '[' opened here is never closed)");
   }
 
   @Test
