@@ -96,6 +96,29 @@ public final class CompiledAlgorithm {
     return shape;
   }
 
+  /**
+   * Op ids of the kept instructions of one function, in order (the F = 4 variants as their op's
+   * id; a merged "skip random draws" as {@code Op.values().length}).
+   */
+  public int[] keptOpIds(ComponentFunctionType type) {
+    int[] code = switch (type) {
+      case SETUP -> setupCode;
+      case PREDICT -> predictCode;
+      case LEARN -> learnCode;
+    };
+    int length = switch (type) {
+      case SETUP -> setupLength;
+      case PREDICT -> predictLength;
+      case LEARN -> learnLength;
+    };
+    int[] ids = new int[length];
+    for (int i = 0; i < length; i++) {
+      int op = code[i * STRIDE];
+      ids[i] = op == SKIP_DRAWS ? Op.values().length : op >= F4_OFFSET ? op - F4_OFFSET : op;
+    }
+    return ids;
+  }
+
   /** Instructions kept after dropping dead ones (a dead random instruction's skip counts as dropped). */
   public int instructionsKept() {
     return instructionsKept;

@@ -32,6 +32,7 @@ public final class Interpreter {
 
   private Rng rng;
   private long trainSteps;
+  private long validSteps;
   private int validErrorCount;
 
   public Interpreter(MemoryShape shape, double maxAbsError) {
@@ -73,6 +74,7 @@ public final class Interpreter {
     }
     this.rng = rng;
     trainSteps = 0;
+    validSteps = 0;
     setup(algorithm);
     long all = Math.min(numTrainExamples, task.maxTrainExamples());
     int perEpoch = task.numTrain();
@@ -112,6 +114,7 @@ public final class Interpreter {
     }
     this.rng = rng;
     trainSteps = 0;
+    validSteps = 0;
     validErrorCount = 0;
     setup(algorithm);
     int recorded = trainCount;
@@ -134,6 +137,11 @@ public final class Interpreter {
   /** Training steps (Predict+Learn pairs) the last execute/fingerprint call performed. */
   public long lastTrainSteps() {
     return trainSteps;
+  }
+
+  /** Validation steps (Predict only) the last execute/fingerprint call performed. */
+  public long lastValidSteps() {
+    return validSteps;
   }
 
   /** Test hook: the scalar bank. */
@@ -259,6 +267,7 @@ public final class Interpreter {
     final boolean accuracy = task.evalType() == EvalType.ACCURACY;
     double loss = 0.0;
     for (int i = 0; i < count; i++) {
+      validSteps++;
       loadFeatures(features, i * f, x);
       sc[MemoryShape.LABEL] = 0.0;
       run(pCode, pData, pLen);
