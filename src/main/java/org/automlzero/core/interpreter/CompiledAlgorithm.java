@@ -1,5 +1,6 @@
 package org.automlzero.core.interpreter;
 
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -55,6 +56,11 @@ public final class CompiledAlgorithm {
   /** False when no kept Predict instruction writes v0, so Learn can reuse the features as they are. */
   final boolean predictWritesFeatures;
   /**
+   * False when no kept Predict or Learn instruction reads v0: then the features need never be
+   * copied in (nothing could tell).
+   */
+  final boolean readsFeatures;
+  /**
    * False when the value in s1 after Predict can never be read (Learn overwrites it first or
    * never reads it): then, for ACCURACY tasks, the executor need not store sigmoid(s1).
    */
@@ -74,6 +80,7 @@ public final class CompiledAlgorithm {
     this.learnLength = learn.length;
     this.instructionsKept = setup.kept + predict.kept + learn.kept;
     this.predictWritesFeatures = predict.writesFeatures;
+    this.readsFeatures = predict.readsFeatures || learn.readsFeatures;
     this.learnReadsPrediction = learnReadsPrediction;
   }
 
@@ -149,6 +156,7 @@ public final class CompiledAlgorithm {
     int length;
     int kept;
     boolean writesFeatures;
+    boolean readsFeatures;
   }
 
   private static Function encode(Algorithm algorithm, ComponentFunctionType type, MemoryShape shape,
@@ -187,6 +195,10 @@ public final class CompiledAlgorithm {
       if (op.out() == Kind.VECTOR && instruction.out() == MemoryShape.FEATURES) {
         f.writesFeatures = true;
       }
+      if ((op.in1() == Kind.VECTOR && instruction.in1() == MemoryShape.FEATURES)
+          || (op.in2() == Kind.VECTOR && instruction.in2() == MemoryShape.FEATURES)) {
+        f.readsFeatures = true;
+      }
       f.code[base + 1] = op.in1() == Kind.NONE ? 0 : instruction.in1();
       f.code[base + 2] = op.in2() == Kind.NONE ? 0 : instruction.in2();
       f.code[base + 3] = instruction.out();
@@ -213,6 +225,8 @@ public final class CompiledAlgorithm {
       f.kept++;
     }
     f.length = at;
+    f.code = Arrays.copyOf(f.code, at * STRIDE);
+    f.data = Arrays.copyOf(f.data, at * 2);
     return f;
   }
 

@@ -205,6 +205,7 @@ public final class Interpreter {
     final double[] lData = algorithm.learnData;
     final int lLen = algorithm.learnLength;
     final boolean predictWritesFeatures = algorithm.predictWritesFeatures;
+    final boolean readsFeatures = algorithm.readsFeatures;
     final boolean lazySigmoid = !algorithm.learnReadsPrediction && errors == null && maxAbsError >= 1.0;
     int epoch = (int) (position / n);
     int at = (int) (position % n);
@@ -213,7 +214,9 @@ public final class Interpreter {
       trainSteps++;
       int example = order[at];
       int row = example * f;
-      loadFeatures(features, row, x);
+      if (readsFeatures) {
+        loadFeatures(features, row, x);
+      }
       sc[MemoryShape.LABEL] = 0.0;
       run(pCode, pData, pLen);
       double label = labels[example];
@@ -237,7 +240,7 @@ public final class Interpreter {
           errors[step] = error;
         }
       }
-      if (predictWritesFeatures) {
+      if (predictWritesFeatures && readsFeatures) {
         loadFeatures(features, row, x);
       }
       sc[MemoryShape.LABEL] = label;
@@ -266,9 +269,12 @@ public final class Interpreter {
     final int pLen = algorithm.predictLength;
     final boolean accuracy = task.evalType() == EvalType.ACCURACY;
     double loss = 0.0;
+    final boolean readsFeatures = algorithm.readsFeatures;
     for (int i = 0; i < count; i++) {
       validSteps++;
-      loadFeatures(features, i * f, x);
+      if (readsFeatures) {
+        loadFeatures(features, i * f, x);
+      }
       sc[MemoryShape.LABEL] = 0.0;
       run(pCode, pData, pLen);
       double label = labels[i];
@@ -336,8 +342,10 @@ public final class Interpreter {
     final double[][] mt = this.mt;
     final int f = this.f;
     final int ff = this.ff;
-    for (int pc = 0; pc < length; pc++) {
-      final int base = pc * CompiledAlgorithm.STRIDE;
+    // The code array holds exactly `length` instructions: looping to its length lets the JIT
+    // drop the range checks of the four reads.
+    for (int base = 0; base < code.length; base += CompiledAlgorithm.STRIDE) {
+      final int pc = base >> 2;
       final int a = code[base + 1];
       final int b = code[base + 2];
       final int c = code[base + 3];
