@@ -13,6 +13,7 @@ import org.automlzero.core.algorithm.HandCodedAlgorithms;
 import org.automlzero.core.algorithm.MemoryShape;
 import org.automlzero.core.interpreter.CompiledAlgorithm;
 import org.automlzero.core.interpreter.Interpreter;
+import org.automlzero.core.interpreter.TaskBatchInterpreter;
 import org.automlzero.core.random.Rng;
 import org.automlzero.core.search.TrainBudget;
 import org.automlzero.core.task.LearningTask;
@@ -89,13 +90,27 @@ public final class Corpus {
     return budget.trainExamples(algorithm, TRAIN_EXAMPLES);
   }
 
+  private TaskBatchInterpreter batch;
+  private Interpreter batchOwner;
+
+  /** One task-batch interpreter per corpus (the bench runs on one thread). */
+  private TaskBatchInterpreter batch(Interpreter interpreter) {
+    if (batch == null || batchOwner != interpreter) {
+      batch = new TaskBatchInterpreter(interpreter.shape(), Interpreter.DEFAULT_MAX_ABS_ERROR);
+      batchOwner = interpreter;
+    }
+    return batch;
+  }
+
   /** The seed of entry {@code index}'s run on task {@code task}. */
   static long seed(int index, int task) {
     return Rng.deriveSeed(11, "bench-corpus", index, task);
   }
 
   /**
-   * Per-task fitnesses of entry {@code index} (compiled with or without liveness skipping);
+   * Per-task fitnesses of entry {@code index}: with liveness skipping as the in-process evaluator
+   * runs it (all tasks in one pass when the task batch supports the algorithm), without it on
+   * the single-task interpreter task by task (the reference);
    * adds the example steps (train + valid) to {@code steps[0]} when {@code steps} is not null.
    */
   public double[] fitnesses(int index, Interpreter interpreter, boolean skip, long[] steps) {
@@ -104,6 +119,33 @@ public final class Corpus {
         : CompiledAlgorithm.compileWithoutSkipping(algorithm, SHAPE);
     long examples = trainExamples(algorithm);
     double[] out = new double[tasks.size()];
+    LearningTask[] all = tasks.toArray(new LearningTask[0]);
+    if (skip && TaskBatchInterpreter.supports(compiled, all, examples)) {
+      // As the in-process evaluator does: the tasks in batches run in one pass (the same fitnesses).
+      int size = TaskBatchInterpreter.batchSize(compiled);
+      for (int from = 0; from < all.length; from += size) {
+        int n = Math.min(size, all.length - from);
+        LearningTask[] group = java.util.Arrays.copyOfRange(all, from, from + n);
+        Rng[] rngs = new Rng[n];
+        for (int t = 0; t < n; t++) {
+          rngs[t] = new Rng(seed(index, from + t));
+        }
+        double[] part = new double[n];
+        if (n >= 2) {
+          batch(interpreter).execute(compiled, group, examples, rngs, part);
+          if (steps != null) {
+            steps[0] += batch(interpreter).lastExampleSteps();
+          }
+        } else {
+          part[0] = interpreter.execute(compiled, group[0], examples, rngs[0]);
+          if (steps != null) {
+            steps[0] += interpreter.lastTrainSteps() + interpreter.lastValidSteps();
+          }
+        }
+        System.arraycopy(part, 0, out, from, n);
+      }
+      return out;
+    }
     for (int t = 0; t < tasks.size(); t++) {
       out[t] = interpreter.execute(compiled, tasks.get(t), examples, new Rng(seed(index, t)));
       if (steps != null) {

@@ -159,6 +159,12 @@ public final class Interpreter {
     return mt;
   }
 
+  /** Wipes the memory and runs Setup (the task batch's per-task start). */
+  void runSetup(CompiledAlgorithm algorithm, Rng rng) {
+    this.rng = rng;
+    setup(algorithm);
+  }
+
   /** Test hook: runs Setup on the current memory, without wiping it first. */
   void runSetupOnCurrentMemory(CompiledAlgorithm algorithm, Rng rng) {
     this.rng = rng;

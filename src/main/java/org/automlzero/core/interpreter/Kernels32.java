@@ -108,9 +108,14 @@ final class Kernels32 {
 
   /** Sequential sum from +0.0, as the generic dot below 64 entries. */
   static double dot(double[] x, double[] y) {
+    return dot(x, 0, y, 0);
+  }
+
+  /** {@link #dot(double[], double[])} of x[xFrom..xFrom+N) and y[yFrom..yFrom+N). */
+  static double dot(double[] x, int xFrom, double[] y, int yFrom) {
     double sum = 0.0;
     for (int i = 0; i < N; i++) {
-      sum += x[i] * y[i];
+      sum += x[xFrom + i] * y[yFrom + i];
     }
     return sum;
   }
@@ -130,11 +135,16 @@ final class Kernels32 {
 
   /** out = x y^T, row by row. */
   static void outer(double[] x, double[] y, double[] out) {
+    outer(x, 0, y, 0, out, 0);
+  }
+
+  /** {@link #outer(double[], double[], double[])} of vectors and a matrix at offsets. */
+  static void outer(double[] x, int xFrom, double[] y, int yFrom, double[] out, int outFrom) {
     for (int i = 0; i < N; i++) {
-      final double u = x[i];
-      final int row = i * N;
+      final double u = x[xFrom + i];
+      final int row = outFrom + i * N;
       for (int j = 0; j < N; j++) {
-        out[row + j] = u * y[j];
+        out[row + j] = u * y[yFrom + j];
       }
     }
   }
@@ -145,9 +155,14 @@ final class Kernels32 {
    * be x (the interpreter passes its scratch vector then).
    */
   static void matrixVectorProduct(double[] m, double[] x, double[] target) {
+    matrixVectorProduct(m, 0, x, 0, target, 0);
+  }
+
+  /** The same for a matrix at {@code mFrom} and vectors at {@code xFrom} and {@code to}. */
+  static void matrixVectorProduct(double[] m, int mFrom, double[] x, int xFrom, double[] target, int to) {
     if (N >= 16) {
       for (int h = 0; h < N; h += 16) {
-        final int r = h * N;
+        final int r = mFrom + h * N;
         double a0 = 0.0;
         double a1 = 0.0;
         double a2 = 0.0;
@@ -165,7 +180,7 @@ final class Kernels32 {
         double a14 = 0.0;
         double a15 = 0.0;
         for (int j = 0; j < N; j++) {
-          final double xj = x[j];
+          final double xj = x[xFrom + j];
           a0 += m[r + j] * xj;
           a1 += m[r + N + j] * xj;
           a2 += m[r + 2 * N + j] * xj;
@@ -183,26 +198,26 @@ final class Kernels32 {
           a14 += m[r + 14 * N + j] * xj;
           a15 += m[r + 15 * N + j] * xj;
         }
-        target[h] = a0;
-        target[h + 1] = a1;
-        target[h + 2] = a2;
-        target[h + 3] = a3;
-        target[h + 4] = a4;
-        target[h + 5] = a5;
-        target[h + 6] = a6;
-        target[h + 7] = a7;
-        target[h + 8] = a8;
-        target[h + 9] = a9;
-        target[h + 10] = a10;
-        target[h + 11] = a11;
-        target[h + 12] = a12;
-        target[h + 13] = a13;
-        target[h + 14] = a14;
-        target[h + 15] = a15;
+        target[to + h] = a0;
+        target[to + h + 1] = a1;
+        target[to + h + 2] = a2;
+        target[to + h + 3] = a3;
+        target[to + h + 4] = a4;
+        target[to + h + 5] = a5;
+        target[to + h + 6] = a6;
+        target[to + h + 7] = a7;
+        target[to + h + 8] = a8;
+        target[to + h + 9] = a9;
+        target[to + h + 10] = a10;
+        target[to + h + 11] = a11;
+        target[to + h + 12] = a12;
+        target[to + h + 13] = a13;
+        target[to + h + 14] = a14;
+        target[to + h + 15] = a15;
       }
     } else {
       for (int h = 0; h < N; h += 8) {
-        final int r = h * N;
+        final int r = mFrom + h * N;
         double a0 = 0.0;
         double a1 = 0.0;
         double a2 = 0.0;
@@ -212,7 +227,7 @@ final class Kernels32 {
         double a6 = 0.0;
         double a7 = 0.0;
         for (int j = 0; j < N; j++) {
-          final double xj = x[j];
+          final double xj = x[xFrom + j];
           a0 += m[r + j] * xj;
           a1 += m[r + N + j] * xj;
           a2 += m[r + 2 * N + j] * xj;
@@ -222,14 +237,14 @@ final class Kernels32 {
           a6 += m[r + 6 * N + j] * xj;
           a7 += m[r + 7 * N + j] * xj;
         }
-        target[h] = a0;
-        target[h + 1] = a1;
-        target[h + 2] = a2;
-        target[h + 3] = a3;
-        target[h + 4] = a4;
-        target[h + 5] = a5;
-        target[h + 6] = a6;
-        target[h + 7] = a7;
+        target[to + h] = a0;
+        target[to + h + 1] = a1;
+        target[to + h + 2] = a2;
+        target[to + h + 3] = a3;
+        target[to + h + 4] = a4;
+        target[to + h + 5] = a5;
+        target[to + h + 6] = a6;
+        target[to + h + 7] = a7;
       }
     }
   }
