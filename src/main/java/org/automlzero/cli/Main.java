@@ -27,7 +27,8 @@ public final class Main {
     try {
       return switch (command) {
         // Each subcommand adds its case here.
-        case "bench" -> Arrays.asList(rest).contains("--spark") ? SparkBenchCommand.run(rest)
+        case "bench" -> Arrays.asList(rest).contains("--scale") ? ScaleBenchCommand.run(rest)
+            : Arrays.asList(rest).contains("--spark") ? SparkBenchCommand.run(rest)
             : org.automlzero.core.bench.InterpreterBench.run(rest);
         case "search", "demo" -> SparkSearchCommand.run(command, rest);
         case "search-local" -> SearchCommand.run(rest);

@@ -35,7 +35,7 @@ final class SparkBenchCommand {
         + "  --data DIR          prepared data set for the baseline spec (default: synthetic tasks in a temp dir)\n"
         + "  --solve             run conf/demo.conf (or --config) once per seed and report time to solve\n"
         + "  --seeds A-B         seeds for --solve (default 1-5)\n"
-        + "  --config FILE       config for --solve (default conf/demo.conf with the demo's Spark batch layout)\n"
+        + "  --config FILE       config for --solve (default conf/demo.conf with its layout conf/demo.spark.conf)\n"
         + "  --set KEY=VALUE     config override for --solve and both throughput specs (repeatable)";
   }
 
@@ -75,9 +75,11 @@ final class SparkBenchCommand {
           + session.sparkContext().defaultParallelism() + " cores); machine has "
           + Runtime.getRuntime().availableProcessors() + " cores");
       if (solve) {
-        List<String> o = new ArrayList<>(config == null ? SparkSearchCommand.DEMO_LAYOUT : List.of());
+        Path solveConfig = config == null ? home("conf/demo.conf") : config;
+        SparkLayout layout = SparkLayout.choose(solveConfig, null);
+        List<String> o = new ArrayList<>(layout == null ? List.of() : layout.overrides());
         o.addAll(overrides);
-        solve(session, config == null ? home("conf/demo.conf") : config, o, seedRange);
+        solve(session, solveConfig, o, seedRange);
       } else {
         ExperimentConfig demo = load(home("conf/demo.conf"), overrides);
         SparkBench.run("demo", demo, session, null, batch > 0 ? batch : 1000, generations > 0 ? generations : 60,

@@ -31,8 +31,9 @@ final class SparkSearchCommand {
         + " [--seed N] [--set KEY=VALUE]... [--data DIR] [--partitions N] [--shards K]\n"
         + "       [--history FILE] [--in-process] [--threads N] [--out DIR [--overwrite]] [--raw]\n"
         + "       submit.sh " + name + " [spark options] --resume DIR [--threads N]\n"
-        + "  --config FILE     experiment config (demo: conf/demo.conf with the Spark batch layout\n"
-        + "                    " + String.join(", ", DEMO_LAYOUT) + ")\n"
+        + "  --config FILE     experiment config (demo: conf/demo.conf)\n"
+        + "  --layout FILE|none  the island layout applied before --set (default: the config's NAME.spark.conf\n"
+        + "                    beside it, if any; none = the config as written, e.g. the original's steady state)\n"
         + "  --seed N          run seed (same as --set run.seed=N)\n"
         + "  --set KEY=VALUE   override a config key (repeatable)\n"
         + "  --data DIR        Parquet task data set for projected binary tasks (data.path)\n"
@@ -47,15 +48,6 @@ final class SparkSearchCommand {
         + "  --raw             print the algorithm as found (default: simplified)";
   }
 
-  /**
-   * The demo's batch layout on Spark: one Spark job per generation costs tens of milliseconds
-   * while one demo evaluation costs microseconds, so a generation must carry about a thousand
-   * children (4 islands x 250 children, population 250 each); measured in README "Benchmarks".
-   * Placed before the user's overrides, so --set wins.
-   */
-  static final List<String> DEMO_LAYOUT = List.of("islands.count=4", "search.population_size=250",
-      "islands.children_per_generation=250", "islands.migrants=10");
-
   static int run(String name, String[] args) {
     Path config = name.equals("demo") ? demoConfig() : null;
     List<String> overrides = new ArrayList<>();
@@ -68,6 +60,7 @@ final class SparkSearchCommand {
     Path resume = null;
     boolean raw = false;
     boolean configGiven = false;
+    String layoutOption = null;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       switch (a) {
@@ -91,6 +84,7 @@ final class SparkSearchCommand {
         case "--shards" -> shards = nonNegative(a, value(args, ++i, a));
         case "--history" -> history = Paths.get(value(args, ++i, a));
         case "--in-process" -> inProcess = true;
+        case "--layout" -> layoutOption = value(args, ++i, a);
         default -> throw new UserError("unknown option '" + a + "' for " + name + "\n" + usage(name), 2);
       }
     }
@@ -98,15 +92,20 @@ final class SparkSearchCommand {
       throw new UserError(name + ": --resume DIR continues that run with its own config.conf and seed; do not "
           + "combine it with --config, --out or --overwrite", 2);
     }
-    boolean demoLayout = name.equals("demo") && resume == null; // a resumed run keeps its own config.conf
-    if (demoLayout) {
-      overrides.addAll(0, DEMO_LAYOUT);
+    if (resume != null && layoutOption != null) {
+      throw new UserError(name + ": --resume DIR continues that run with its own config.conf (its layout included); "
+          + "do not combine it with --layout", 2);
     }
     if (config == null && resume == null) {
       throw new UserError(name + " needs --config FILE\n" + usage(name), 2);
     }
     if (resume == null && !Files.isRegularFile(config)) {
       throw new UserError("config file " + config + " does not exist");
+    }
+    // A resumed run keeps its own config.conf, where its layout already is.
+    SparkLayout layout = resume == null ? SparkLayout.choose(config, layoutOption) : null;
+    if (layout != null) {
+      overrides.addAll(0, layout.overrides());
     }
     ExperimentConfig experiment;
     RunOutputs.Plan plan;
@@ -134,9 +133,9 @@ final class SparkSearchCommand {
     }
 
     PrintStream console = System.out;
-    if (demoLayout) {
-      console.println("demo: " + config + " with the Spark batch layout " + String.join(", ", DEMO_LAYOUT)
-          + " (--set overrides any of them)");
+    if (layout != null) {
+      console.println(name + ": " + config + " with the layout of " + layout.file() + ": " + layout.describe()
+          + " (--set overrides any of them; --layout none runs the config as written)");
     }
     HistoryWriter historyWriter = history == null ? null : new HistoryWriter(history);
     org.automlzero.runs.RunRecorder recorder = plan.begin(console::println);

@@ -10,9 +10,7 @@ import org.automlzero.core.task.ClassPair;
 /** Parses and prints the class pairs and data seeds a preparation covers. */
 public final class Selection {
   /** The 9 pairs the original holds out for selection and final evaluation. */
-  public static final List<ClassPair> HELD_OUT = List.of(new ClassPair(4, 6), new ClassPair(3, 5),
-      new ClassPair(8, 9), new ClassPair(3, 8), new ClassPair(0, 9), new ClassPair(2, 9), new ClassPair(1, 8),
-      new ClassPair(3, 6), new ClassPair(0, 5));
+  public static final List<ClassPair> HELD_OUT = ClassPair.HELD_OUT;
 
   private static final Pattern PAIR = Pattern.compile("\\(?\\s*(-?\\d+)\\s*,\\s*(-?\\d+)\\s*\\)?");
 
@@ -20,13 +18,7 @@ public final class Selection {
 
   /** All 45 pairs (p, n) with p < n, as the original generates them. */
   public static List<ClassPair> allPairs() {
-    List<ClassPair> out = new ArrayList<>();
-    for (int p = 0; p < 10; p++) {
-      for (int n = p + 1; n < 10; n++) {
-        out.add(new ClassPair(p, n));
-      }
-    }
-    return out;
+    return ClassPair.ALL;
   }
 
   /**

@@ -170,11 +170,20 @@ public final class RunRecorder implements GenerationListener, RunCheckpoints {
     };
   }
 
+  /** The generation of the previous {@link #due} call. */
+  private long lastGeneration;
+
   @Override
   public boolean due(int experimentNumber, long generation) {
     long every = outputs.checkpointEveryGenerations();
-    return every > 0 && generation % every == 0
-        && (System.nanoTime() - lastCheckpointNanos) / 1e9 >= outputs.checkpointMinSeconds();
+    long last = lastGeneration;
+    lastGeneration = generation;
+    if (every <= 0) {
+      return false;
+    }
+    // A multiple of `every` reached or passed: island stages advance many generations at once.
+    boolean reached = generation % every == 0 || (generation > last && generation / every > last / every);
+    return reached && (System.nanoTime() - lastCheckpointNanos) / 1e9 >= outputs.checkpointMinSeconds();
   }
 
   @Override

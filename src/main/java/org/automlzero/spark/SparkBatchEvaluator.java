@@ -14,6 +14,8 @@ import org.automlzero.core.algorithm.Algorithm;
 import org.automlzero.core.algorithm.MemoryShape;
 import org.automlzero.core.search.BatchEvaluator;
 import org.automlzero.core.search.EvaluationRequest;
+import org.automlzero.core.search.IslandStage;
+import org.automlzero.core.search.SearchSpec;
 import org.automlzero.core.task.TaskList;
 import scala.reflect.ClassTag;
 import scala.reflect.ClassTag$;
@@ -33,6 +35,7 @@ public final class SparkBatchEvaluator implements BatchEvaluator {
   /** Task lists kept cached at once (search, select, final); older ones are unpersisted. */
   private static final int CACHED_TASK_LISTS = 3;
   private static final ClassTag<ShardResults> RESULTS = ClassTag$.MODULE$.apply(ShardResults.class);
+  private static final ClassTag<byte[][]> STAGE_RESULTS = ClassTag$.MODULE$.apply(byte[][].class);
   /** Spark's local property keys for a job's call site (org.apache.spark.util.CallSite). */
   private static final String CALL_SITE_SHORT = "callSite.short";
   private static final String CALL_SITE_LONG = "callSite.long";
@@ -43,9 +46,13 @@ public final class SparkBatchEvaluator implements BatchEvaluator {
   private final int partitions;
   private final int fixedShards;
   private final String storeRoot;
+  /** The run's effective config, which island-stage workers parse for the search spec (null: no stages). */
+  private final String configText;
   private final Map<TaskList, CachedTasks> cache = new LinkedHashMap<>(4, 0.75f, true);
   private final Map<String, Integer> calls = new LinkedHashMap<>();
   private EvaluatorStats stats = EvaluatorStats.ZERO;
+  /** The scale benchmark's stand-in for {@link EvolveIslands} (null: real stages). */
+  private ModelledStages stageModel;
 
   private record CachedTasks(JavaRDD<TaskShard> shards, int shardsPerTask, int partitions) {}
 
@@ -58,6 +65,12 @@ public final class SparkBatchEvaluator implements BatchEvaluator {
    */
   public SparkBatchEvaluator(JavaSparkContext jsc, MemoryShape shape, double maxAbsError, int partitions,
       int shardsPerTask, String storeRoot) {
+    this(jsc, shape, maxAbsError, partitions, shardsPerTask, storeRoot, null);
+  }
+
+  /** As above, able to run island stages of the run whose effective config is {@code configText}. */
+  public SparkBatchEvaluator(JavaSparkContext jsc, MemoryShape shape, double maxAbsError, int partitions,
+      int shardsPerTask, String storeRoot, String configText) {
     if (partitions < 0) {
       throw new IllegalArgumentException("partitions must be >= 0 (0 = default parallelism), but was " + partitions);
     }
@@ -70,6 +83,7 @@ public final class SparkBatchEvaluator implements BatchEvaluator {
     this.partitions = partitions;
     this.fixedShards = shardsPerTask;
     this.storeRoot = storeRoot;
+    this.configText = configText;
   }
 
   /** Totals since construction (for progress lines and the benchmark). */
@@ -143,6 +157,64 @@ public final class SparkBatchEvaluator implements BatchEvaluator {
     stats = stats.plus(1, requests.size(), System.nanoTime() - start, busy, slowest, submitted - start,
         finished - submitted);
     return fitness;
+  }
+
+  /**
+   * Island stages as one Spark job: the encoded requests are the elements of a small RDD (one
+   * partition per island, up to the partition count), {@link EvolveIslands} runs each island's
+   * stage on an executor, and the results come back in request order.
+   */
+  @Override
+  public List<IslandStage.Result> runStages(SearchSpec spec, TaskList tasks, long runSeed,
+      List<IslandStage.Request> requests, String description) {
+    if (configText == null && stageModel == null) {
+      throw new IllegalStateException("this evaluator was made without the run's config: it cannot run island stages");
+    }
+    if (tasks.hasProjectedBinary() && storeRoot == null) {
+      throw new IllegalArgumentException("task list '" + tasks.name()
+          + "' has projected binary tasks but no data set was given (--data DIR)");
+    }
+    long start = System.nanoTime();
+    List<byte[]> encoded = new ArrayList<>(requests.size());
+    for (IslandStage.Request r : requests) {
+      encoded.add(IslandStage.encode(r));
+    }
+    int p = partitions > 0 ? partitions : Math.max(1, jsc.defaultParallelism());
+    int slices = Math.min(requests.size(), Math.max(p, 1));
+    jsc.setJobDescription(description);
+    jsc.setLocalProperty(CALL_SITE_SHORT, description);
+    jsc.setLocalProperty(CALL_SITE_LONG, "SparkBatchEvaluator.runStages");
+    byte[][][] parts;
+    long submitted = System.nanoTime();
+    try {
+      parts = (byte[][][]) jsc.sc().runJob(jsc.parallelize(encoded, slices).rdd(), stageModel != null ? stageModel
+          : new EvolveIslands(configText, tasks, tasks.hasProjectedBinary() ? storeRoot : null, runSeed),
+          STAGE_RESULTS);
+    } catch (Exception e) { // SparkException is checked in Java's eyes but thrown unchecked by Scala
+      throw SparkErrors.unwrap(e);
+    } finally {
+      jsc.setJobDescription(null);
+      jsc.setLocalProperty(CALL_SITE_SHORT, null);
+      jsc.setLocalProperty(CALL_SITE_LONG, null);
+    }
+    long finished = System.nanoTime();
+    List<IslandStage.Result> results = new ArrayList<>(requests.size());
+    for (byte[][] part : parts) {
+      for (byte[] r : part) {
+        results.add(IslandStage.decodeResult(r));
+      }
+    }
+    if (results.size() != requests.size()) {
+      throw new IllegalStateException("Spark returned " + results.size() + " island stages for " + requests.size()
+          + " requests");
+    }
+    stats = stats.plus(1, requests.size(), System.nanoTime() - start, 0, 0, submitted - start, finished - submitted);
+    return results;
+  }
+
+  /** Replaces every island stage's evolution by its modelled cost (the scale benchmark only). */
+  void modelStages(ModelledStages model) {
+    this.stageModel = model;
   }
 
   /** Unpersists every cached task list. */

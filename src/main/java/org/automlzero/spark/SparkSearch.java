@@ -90,7 +90,7 @@ public final class SparkSearch {
       }
       SparkBatchEvaluator evaluator = new SparkBatchEvaluator(JavaSparkContext.fromSparkContext(
           session.sparkContext()), spec.shape(), spec.maxAbsError(), options.partitions(), options.shardsPerTask(),
-          dataPath);
+          dataPath, config.toConfigText());
       line.watch(evaluator);
       return evaluator;
     }, listener, out::println, checkpoints, from);

@@ -72,6 +72,12 @@ class StandaloneClusterIT {
   }
 
   /** The deterministic result lines: from "Best algorithm:" to the end. */
+  private static String[] concat(String[] a, String... b) {
+    String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+
   private static List<String> result(List<String> lines) {
     for (int i = 0; i < lines.size(); i++) {
       if (lines.get(i).startsWith("Best algorithm:")) {
@@ -87,8 +93,23 @@ class StandaloneClusterIT {
     Path localHistory = work.resolve("local.tsv");
     List<String> local = run(search("local[1]", localHistory), work.resolve("local.err"), line -> true);
 
+    String[] stages = {"--set", "islands.mode=ISLAND_STAGE", "--set", "islands.count=4", "--set",
+        "islands.migration_interval=10", "--set", "islands.migrants=5", "--set", "islands.topology=RANDOM", "--set",
+        "islands.children_per_generation=5"};
+    Path localStages = work.resolve("local-stages.tsv");
+    List<String> localStaged = run(search("local[1]", localStages, stages), work.resolve("local-stages.err"),
+        line -> true);
+
     List<ProcessHandle> started = new ArrayList<>();
     try (LocalStandaloneCluster cluster = new LocalStandaloneCluster(PROJECT, work.resolve("cluster"), 2, 1, "1g")) {
+      // The island-stage mode: the same islands and history as local[1], with the stages spread over two workers.
+      Path clusterStages = work.resolve("cluster-stages.tsv");
+      List<String> remoteStaged = run(search(cluster.masterUrl(), clusterStages, concat(stages, "--executor-memory",
+          "512m")), work.resolve("cluster-stages.err"), line -> true);
+      assertThat(result(remoteStaged)).isEqualTo(result(localStaged));
+      assertThat(Files.readAllLines(clusterStages)).isEqualTo(Files.readAllLines(localStages)).hasSizeGreaterThan(20);
+      assertThat(result(localStaged)).isNotEqualTo(result(local));
+
       long t1 = System.nanoTime();
       Path clusterHistory = work.resolve("cluster.tsv");
       boolean[] killed = {false};

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.automlzero.core.interpreter.FitnessCombination;
 import org.automlzero.core.algorithm.InitAlgorithm;
+import org.automlzero.core.search.IslandMode;
 import org.automlzero.core.search.MigrationTopology;
 import org.automlzero.core.search.SearchMethod;
 import org.automlzero.core.task.EvalType;
@@ -90,6 +91,10 @@ public final class ConfigKeys {
         "Children each island proposes per generation (B); 1 = the original's steady state.");
     key("islands.migration_interval", ValueType.INT, "1", 1.0, "Generations per stage; islands exchange migrants at each stage end.");
     key("islands.migrants", ValueType.INT, "1", 0.0, "Members each island receives per migration (k).");
+    enumKey("islands.mode", IslandMode.class, "CANDIDATE_BATCH",
+        "CANDIDATE_BATCH: the driver runs every generation and sends each generation's candidates out for "
+            + "evaluation; ISLAND_STAGE: each island evolves on a worker for a whole stage (migration_interval "
+            + "generations, with its own FEC cache) and the driver only exchanges migrants (see docs/spark.md).");
     enumKey("islands.topology", MigrationTopology.class, "RING",
         "RING: island i's best k replace the oldest k of island i+1; RANDOM: each island receives k members drawn "
             + "uniformly from all islands.");
@@ -116,6 +121,10 @@ public final class ConfigKeys {
           "Parameter seeds of the first " + name + " tasks (later tasks: previous + 1); [] = from 2000000.");
       key(p + "dataset", ValueType.STRING, "cifar10", "Data set of projected binary " + name + " tasks.");
       key(p + "pairs", ValueType.PAIR_LIST, "[]", "Class pairs (positive,negative) " + name + " tasks draw from; [] = all 45.");
+      key(p + "exclude_pairs", ValueType.PAIR_LIST, "[]", "Class pairs removed from " + p + "pairs (the original's "
+          + "held_out_pairs: listed pairs are NOT used by these tasks).");
+      key(p + "held_out_pairs", ValueType.PAIR_LIST, "[]", "The original's spelling of " + p + "exclude_pairs "
+          + "(set one of the two).");
       key(p + "max_data_seed", ValueType.INT, "100", 1.0, "Projected binary data seeds are drawn from [0, this).");
     }
   }

@@ -17,6 +17,7 @@ import org.automlzero.core.search.FecSpec;
 import org.automlzero.core.search.FunctionSpec;
 import org.automlzero.core.search.HurdleSpec;
 import org.automlzero.core.algorithm.InitAlgorithm;
+import org.automlzero.core.search.IslandMode;
 import org.automlzero.core.search.IslandSpec;
 import org.automlzero.core.search.MigrationTopology;
 import org.automlzero.core.search.MutationType;
@@ -306,6 +307,32 @@ public final class ConfigLoader {
       return out;
     }
 
+    /**
+     * The pairs a task list draws from: {@code pairs} ([] = all 45) less {@code exclude_pairs}
+     * (or its spelling in the original, {@code held_out_pairs}), in the order of {@code pairs}.
+     */
+    private List<ClassPair> allowedPairs(String p) {
+      List<ClassPair> listed = pairs(p + "pairs");
+      List<ClassPair> from = listed.isEmpty() ? ClassPair.ALL : listed;
+      boolean heldOut = !pairs(p + "held_out_pairs").isEmpty();
+      if (heldOut && !pairs(p + "exclude_pairs").isEmpty()) {
+        throw error(p + "held_out_pairs", "is the original's spelling of " + p + "exclude_pairs: set only one of them");
+      }
+      String excludeKey = heldOut ? p + "held_out_pairs" : p + "exclude_pairs";
+      List<ClassPair> excluded = pairs(excludeKey);
+      for (ClassPair pair : excluded) {
+        if (!from.contains(pair)) {
+          throw error(excludeKey, "excludes " + pair + ", which is not among the pairs "
+              + (listed.isEmpty() ? "(all 45 with positive < negative)" : "listed in " + p + "pairs"));
+        }
+      }
+      List<ClassPair> allowed = from.stream().filter(pair -> !excluded.contains(pair)).toList();
+      if (allowed.isEmpty()) {
+        throw error(excludeKey, "excludes every pair: at least one must remain");
+      }
+      return allowed;
+    }
+
     ExperimentConfig build() {
       MemoryShape shape;
       int features = intValue("search.tasks.features");
@@ -373,7 +400,7 @@ public final class ConfigLoader {
         throw error("islands.migrants", "must not exceed search.population_size (" + population + ")");
       }
       IslandSpec islandSpec = new IslandSpec(islands, population, children, intValue("islands.migration_interval"),
-          migrants, enumValue("islands.topology", MigrationTopology.class));
+          migrants, enumValue("islands.topology", MigrationTopology.class), enumValue("islands.mode", IslandMode.class));
 
       boolean fecEnabled = booleanValue("search.fec.enabled");
       int forget = intValue("search.fec.forget_every");
@@ -438,7 +465,7 @@ public final class ConfigLoader {
       }
       EvalType eval = isSet(p + "eval_type") ? enumValue(p + "eval_type", EvalType.class)
           : type == TaskType.PROJECTED_BINARY_CLASSIFICATION ? EvalType.ACCURACY : EvalType.RMS_ERROR;
-      List<ClassPair> pairs = pairs(p + "pairs");
+      List<ClassPair> pairs = allowedPairs(p);
       int maxDataSeed = intValue(p + "max_data_seed");
       LearningTaskSpec spec = new LearningTaskSpec(type, features, intValue(p + "train_examples"),
           intValue(p + "valid_examples"), intValue(p + "count"), intValue(p + "epochs"), eval, longs(p + "data_seeds"),

@@ -22,6 +22,18 @@ public interface BatchEvaluator extends AutoCloseable {
     return evaluate(tasks, candidates, requests);
   }
 
+  /**
+   * Runs one stage of the island-stage mode: every request's island evolves on its own
+   * ({@link IslandStage#run}); results in request order. An implementation may run the islands
+   * anywhere, in any order, any number of times: each result is a pure function of its request.
+   *
+   * @param tasks the search tasks of the requests' experiment
+   */
+  default List<IslandStage.Result> runStages(SearchSpec spec, TaskList tasks, long runSeed,
+      List<IslandStage.Request> requests, String description) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot run island stages");
+  }
+
   @Override
   default void close() {}
 }

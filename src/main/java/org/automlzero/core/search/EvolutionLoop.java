@@ -176,9 +176,15 @@ public final class EvolutionLoop {
     }
   }
 
-  /** One generation: propose, screen, evaluate, accept, and migrate at stage boundaries. */
+  /**
+   * One generation: propose, screen, evaluate, accept, and migrate at stage boundaries. In the
+   * island-stage mode, one whole stage instead (see {@link #stage()}).
+   */
   public GenerationReport step() {
     requireInitialized();
+    if (spec.islands().mode() == IslandMode.ISLAND_STAGE) {
+      return stage();
+    }
     long g = generation + 1;
     int n = islands.length;
     int b = spec.islands().children();
@@ -223,6 +229,46 @@ public final class EvolutionLoop {
       migrate(g);
     }
     return report(e);
+  }
+
+  /**
+   * The island-stage mode: every island evolves on its own for one stage ({@link IslandStage}),
+   * wherever the evaluator runs it, then the islands exchange migrants. The last stage is cut
+   * short so that it ends at the first generation that reaches max_individuals.
+   */
+  private GenerationReport stage() {
+    int n = islands.length;
+    int interval = spec.islands().migrationInterval();
+    long perGeneration = (long) n * spec.islands().children();
+    long remaining = spec.maxIndividuals() - individuals;
+    int gens = (int) Math.max(1, Math.min(interval, (remaining + perGeneration - 1) / perGeneration));
+    List<IslandStage.Request> requests = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      requests.add(new IslandStage.Request(i, experiment, generation, gens, islands[i].state(), partial[i].clone()));
+    }
+    List<IslandStage.Result> results = evaluator.runStages(spec, tasks, seed, requests, "experiment " + experiment
+        + ", generations " + (generation + 1) + "-" + (generation + gens) + ": evolve " + n + " islands");
+    if (results.size() != n) {
+      throw new IllegalStateException("the evaluator returned " + results.size() + " island stages for " + n);
+    }
+    long[] hits = new long[n];
+    long[] misses = new long[n];
+    for (int i = 0; i < n; i++) {
+      IslandStage.Result r = results.get(i);
+      islands[i] = new Island(r.state());
+      partial[i] = r.partial().clone();
+      individuals += r.individuals();
+      trainSteps += r.trainSteps();
+      hits[i] = r.fecHits();
+      misses[i] = r.fecMisses();
+      fecHits += hits[i];
+      fecMisses += misses[i];
+    }
+    generation += gens;
+    if (n > 1 && spec.islands().migrants() > 0 && generation % interval == 0) {
+      migrate(generation);
+    }
+    return report(new Evaluated(null, null, hits, misses));
   }
 
   private void migrate(long g) {

@@ -113,6 +113,17 @@ public final class InProcessEvaluator implements BatchEvaluator {
     return b;
   }
 
+  /** Island stages on the pool's threads, one island at a time per thread. */
+  @Override
+  public List<IslandStage.Result> runStages(SearchSpec spec, TaskList tasks, long runSeed,
+      List<IslandStage.Request> requests, String description) {
+    List<LearningTask> learningTasks = taskProvider.tasks(tasks);
+    IslandStage.Result[] results = new IslandStage.Result[requests.size()];
+    pool.forEach(requests.size(), 2,
+        (worker, r) -> results[r] = IslandStage.run(spec, tasks, learningTasks, runSeed, requests.get(r)));
+    return List.of(results);
+  }
+
   private Interpreter interpreter(int worker) {
     Interpreter i = interpreters[worker];
     if (i == null) {

@@ -1,7 +1,21 @@
 package org.automlzero.core.task;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** A (positive, negative) class pair of a projected binary classification task; classes 0..9. */
 public record ClassPair(int positive, int negative) {
+  /** All 45 pairs (p, n) with p < n, in the order the original generates them. */
+  public static final List<ClassPair> ALL = all();
+
+  /**
+   * The 9 pairs the original's run_baseline.sh lists as {@code held_out_pairs}: excluded from
+   * T_search and T_select, and the only pairs of the final evaluation.
+   */
+  public static final List<ClassPair> HELD_OUT = List.of(new ClassPair(4, 6), new ClassPair(3, 5),
+      new ClassPair(8, 9), new ClassPair(3, 8), new ClassPair(0, 9), new ClassPair(2, 9), new ClassPair(1, 8),
+      new ClassPair(3, 6), new ClassPair(0, 5));
+
   public ClassPair {
     if (positive < 0 || positive > 9 || negative < 0 || negative > 9) {
       throw new IllegalArgumentException(
@@ -33,5 +47,15 @@ public record ClassPair(int positive, int negative) {
   @Override
   public String toString() {
     return "(" + positive + "," + negative + ")";
+  }
+
+  private static List<ClassPair> all() {
+    List<ClassPair> out = new ArrayList<>();
+    for (int p = 0; p < 10; p++) {
+      for (int n = p + 1; n < 10; n++) {
+        out.add(new ClassPair(p, n));
+      }
+    }
+    return List.copyOf(out);
   }
 }

@@ -85,7 +85,7 @@ class ConfigLoaderTest {
   }
 
   @Test
-  void baselineConfigHasTheHeldOutPairs() {
+  void baselineConfigSearchesOnThe36PairsAndEvaluatesOnTheHeldOut9() {
     ExperimentConfig config = ConfigLoader.load(conf("baseline.conf"), List.of());
     RunSpec run = config.run();
     assertThat(run.seed()).isEqualTo(1000060L);
@@ -93,10 +93,38 @@ class ConfigLoaderTest {
     assertThat(run.search().maxTrainSteps()).isEqualTo(100_000_000_000L);
     LearningTaskSpec search = run.searchTasks().specs().get(0);
     assertThat(search.evalType()).isEqualTo(EvalType.ACCURACY);
-    assertThat(search.pairs()).hasSize(9).contains(new ClassPair(4, 6), new ClassPair(0, 5));
+    // As the original's run_baseline.sh: its held_out_pairs are excluded from T_search and T_select.
+    assertThat(search.pairs()).hasSize(36).doesNotContainAnyElementsOf(ClassPair.HELD_OUT)
+        .contains(new ClassPair(0, 1), new ClassPair(7, 9));
+    assertThat(run.selectTasks().specs().get(0).pairs()).isEqualTo(search.pairs());
     LearningTaskSpec fin = run.finalTasks().specs().get(0);
-    assertThat(fin.pairs()).hasSize(36).doesNotContainAnyElementsOf(search.pairs());
+    assertThat(fin.pairs()).containsExactlyElementsOf(ClassPair.HELD_OUT);
     assertThat(run.search().learn().maxSize()).isEqualTo(23);
+  }
+
+  @Test
+  void pairListsSayWhatTheyMean() {
+    String base = MINIMAL + "\nsearch.tasks.type = PROJECTED_BINARY_CLASSIFICATION\n";
+    assertThat(parse(base).run().searchTasks().specs().get(0).pairs()).isEqualTo(ClassPair.ALL).hasSize(45);
+    assertThat(parse(base, "search.tasks.exclude_pairs=[(0,1), (8,9)]").run().searchTasks().specs().get(0).pairs())
+        .hasSize(43).doesNotContain(new ClassPair(0, 1), new ClassPair(8, 9)).startsWith(new ClassPair(0, 2));
+    assertThat(parse(base, "search.tasks.held_out_pairs=[(0,1)]").run().searchTasks().specs().get(0).pairs())
+        .hasSize(44).doesNotContain(new ClassPair(0, 1));
+    assertThat(parse(base, "search.tasks.pairs=[(3,5), (1,2)]", "search.tasks.exclude_pairs=[(1,2)]").run()
+        .searchTasks().specs().get(0).pairs()).containsExactly(new ClassPair(3, 5));
+  }
+
+  @Test
+  void badPairExclusionsAreNamed() {
+    String base = MINIMAL + "\nsearch.tasks.type = PROJECTED_BINARY_CLASSIFICATION\n";
+    assertThatThrownBy(() -> parse(base, "search.tasks.pairs=[(3,5)]", "search.tasks.exclude_pairs=[(1,2)]"))
+        .hasMessageContaining("search.tasks.exclude_pairs = [(1,2)]: excludes (1,2), which is not among the pairs "
+            + "listed in search.tasks.pairs");
+    assertThatThrownBy(() -> parse(base, "search.tasks.pairs=[(3,5)]", "search.tasks.exclude_pairs=[(3,5)]"))
+        .hasMessageContaining("excludes every pair: at least one must remain");
+    assertThatThrownBy(() -> parse(base, "search.tasks.held_out_pairs=[(3,5)]", "search.tasks.exclude_pairs=[(1,2)]"))
+        .hasMessageContaining("search.tasks.held_out_pairs = [(3,5)]: is the original's spelling of "
+            + "search.tasks.exclude_pairs: set only one of them");
   }
 
   @Test

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
- * A real Spark standalone cluster on 127.0.0.1 for integration tests: one Master and N Worker
+ * A real Spark standalone cluster on 127.0.0.1 for integration tests and the scale benchmark: one Master and N Worker
  * JVMs started from the project's own Spark jars (target/lib), with a SPARK_HOME whose jars/
  * links to them (a Worker needs it to launch executors). {@link #close()} kills every process
  * tree it started (workers' executors included).
@@ -101,15 +101,19 @@ final class LocalStandaloneCluster implements AutoCloseable {
     return p;
   }
 
-  /** The add-opens flags from pom.xml (the one place they are listed). */
+  /**
+   * The Java 17 flags Spark needs (pom.xml's spark.jvm.flags), as this JVM was started with them:
+   * every launch path (Surefire, submit.sh) passes that one list.
+   */
   static String jvmFlags() {
-    try {
-      String pom = Files.readString(Paths.get(System.getProperty("project.basedir", ".")).resolve("pom.xml"));
-      int from = pom.indexOf("<spark.jvm.flags>") + "<spark.jvm.flags>".length();
-      return pom.substring(from, pom.indexOf("</spark.jvm.flags>"));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    StringBuilder flags = new StringBuilder();
+    for (String arg : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+      if (arg.startsWith("--add-opens") || arg.startsWith("-XX:+IgnoreUnrecognizedVMOptions")
+          || arg.startsWith("-Djdk.reflect") || arg.startsWith("-Dio.netty")) {
+        flags.append(arg).append(' ');
+      }
     }
+    return flags.toString();
   }
 
   private void waitForLog(String name, String text, Duration timeout) throws InterruptedException {

@@ -1,0 +1,144 @@
+package org.automlzero.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.spark.sql.SparkSession;
+import org.automlzero.core.config.ConfigLoader;
+import org.automlzero.core.config.ExperimentConfig;
+import org.automlzero.spark.ScaleBench;
+import org.automlzero.spark.SparkSearch;
+import org.automlzero.spark.SparkSetup;
+import org.automlzero.spark.SyntheticTaskData;
+
+/**
+ * {@code bench --scale}: the island-stage mode's throughput and efficiency from 2 to 1,024
+ * virtual cores on a real standalone cluster, with each island's evolution modelled by its
+ * calibrated cost ({@link ScaleBench}); first a real run on local[2] to validate the model.
+ */
+final class ScaleBenchCommand {
+  private ScaleBenchCommand() {}
+
+  static String usage() {
+    return "usage: submit.sh bench --scale [--specs demo,baseline] [--cores 2,16,128,1024] [--workers 4] "
+        + "[--stages 3] [--calibrate N]\n"
+        + "  --specs LIST     shipped configs to measure, each with its Spark layout (default demo,baseline)\n"
+        + "  --cores LIST     virtual core counts (one island per core; default 2,16,128,1024)\n"
+        + "  --workers N      standalone workers the cores are spread over (default 4)\n"
+        + "  --stages N       measured stages per point, after one warm-up stage (default 3)\n"
+        + "  --calibrate N    individuals of the real single-thread calibration run (default: per spec)";
+  }
+
+  static int run(String[] args) {
+    List<String> specs = List.of("demo", "baseline");
+    List<Integer> cores = List.of(2, 16, 128, 1024);
+    int workers = 4;
+    int stages = 3;
+    long calibrate = 0;
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      switch (a) {
+        case "--scale" -> { }
+        case "--specs" -> specs = List.of(value(args, ++i, a).split(","));
+        case "--cores" -> cores = ints(a, value(args, ++i, a));
+        case "--workers" -> workers = SparkSearchCommand.nonNegative(a, value(args, ++i, a));
+        case "--stages" -> stages = SparkSearchCommand.nonNegative(a, value(args, ++i, a));
+        case "--calibrate" -> calibrate = SparkSearchCommand.nonNegative(a, value(args, ++i, a));
+        case "--help", "-h" -> {
+          System.out.println(usage());
+          return 0;
+        }
+        default -> throw new UserError("unknown option '" + a + "' for bench --scale\n" + usage(), 2);
+      }
+    }
+    Path home = Paths.get(System.getProperty("automlzero.home", "."));
+    try {
+      Path work = Files.createTempDirectory("automl-zero-scale");
+      for (String name : specs) {
+        Path config = home.resolve("conf").resolve(name + ".conf");
+        if (!Files.isRegularFile(config)) {
+          throw new UserError("--specs: no config " + config + " (give shipped config names, e.g. demo,baseline)", 2);
+        }
+        SparkLayout layout = SparkLayout.choose(config, null);
+        List<String> o = new ArrayList<>(layout == null ? List.of() : layout.overrides());
+        ExperimentConfig shape = ConfigLoader.load(config, o);
+        var is = shape.run().search().islands();
+        // The initial populations and 4 stages (the first is left out of the clock as warm-up).
+        long n = calibrate > 0 ? calibrate : (long) is.islands() * is.population()
+            + 4L * is.islands() * is.children() * is.migrationInterval();
+        o.addAll(List.of("search.max_individuals=" + n, "run.max_experiments=1", "run.sufficient_fitness=0",
+            "run.progress_every=0", "select.tasks.count=1", "final.tasks.count=1"));
+        ExperimentConfig c = ConfigLoader.load(config, o);
+        String store = SparkSearch.needsData(c)
+            ? SyntheticTaskData.write(Files.createTempDirectory(work, "tasks"), c.run().searchTasks()).toString()
+            : null;
+        if (store != null) {
+          // Synthetic Parquet tasks of the search list's shape; select and final are not measured.
+          o.add("data.path=" + store);
+          for (String list : List.of("select", "final")) {
+            o.addAll(List.of(list + ".tasks.type=SCALAR_LINEAR_REGRESSION", list + ".tasks.eval_type=RMS_ERROR"));
+          }
+          c = ConfigLoader.load(config, o);
+        }
+        System.out.println("spec " + name + ": " + config + " with " + (layout == null ? "no layout" : layout.file()));
+        double perIndividual = ScaleBench.calibrate(c, store, System.out);
+        // Validation: the same spec really evolving on local[2], against the model at 2 cores.
+        SparkSession session = SparkSetup.start("AutoML-Zero scale bench validation", "local[2]");
+        ScaleBench.StageClock real = new ScaleBench.StageClock();
+        try {
+          SparkSearch.run(c, session, new SparkSearch.Options(false, 0, 0, real),
+              new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+        } finally {
+          session.stop();
+          SparkSession.clearActiveSession();
+          SparkSession.clearDefaultSession();
+        }
+        double modelled = 2 / perIndividual;
+        System.out.println(String.format(Locale.ROOT, "real: spec=%s local[2] individuals_per_s=%.0f (%s); the model's "
+            + "ideal for 2 cores: %.0f (real/ideal %.2f)", name, real.rate(), real, modelled, real.rate() / modelled));
+        List<String> big = new ArrayList<>(o);
+        big.add("search.max_individuals=1000000000000000");
+        ExperimentConfig unbounded = ConfigLoader.load(config, big);
+        for (int k : cores) {
+          ScaleBench.Point p = ScaleBench.measure(name, unbounded.run().search(), perIndividual, k, workers, stages,
+              home, Files.createTempDirectory(work, name + "-" + k), System.out);
+          if (k == 2) {
+            System.out.println(String.format(Locale.ROOT, "model check: spec=%s cores=2 modelled %.0f vs real %.0f "
+                + "individuals/s: error %+.1f%%", name, p.individualsPerSecond(), real.rate(),
+                (p.individualsPerSecond() / real.rate() - 1) * 100));
+          }
+        }
+      }
+      return 0;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  private static List<Integer> ints(String option, String text) {
+    List<Integer> out = new ArrayList<>();
+    for (String t : text.split(",")) {
+      int v = SparkSearchCommand.nonNegative(option, t.trim());
+      if (v == 0) {
+        throw new UserError(option + " lists 0: core counts must be >= 1", 2);
+      }
+      out.add(v);
+    }
+    return out;
+  }
+
+  private static String value(String[] args, int i, String option) {
+    if (i >= args.length) {
+      throw new UserError("option " + option + " needs a value", 2);
+    }
+    return args[i];
+  }
+}

@@ -1,0 +1,50 @@
+package org.automlzero.spark;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.TaskContext;
+import org.automlzero.core.search.IslandStage;
+import org.automlzero.core.search.IslandState;
+import scala.collection.Iterator;
+import scala.runtime.AbstractFunction2;
+
+/**
+ * Executor side of the scale benchmark: the real request decoding and result encoding of an
+ * island stage, with the stage's evolution replaced by a sleep of its modelled cost (individuals
+ * of the stage x the calibrated seconds per individual on one core). The island comes back
+ * unchanged but for its evaluated-individuals count, so the driver's work (encoding, decoding,
+ * migration) and Spark's scheduling stay real at any virtual core count.
+ */
+final class ModelledStages extends AbstractFunction2<TaskContext, Iterator<byte[]>, byte[][]>
+    implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final int children;
+  private final double secondsPerIndividual;
+
+  ModelledStages(int children, double secondsPerIndividual) {
+    this.children = children;
+    this.secondsPerIndividual = secondsPerIndividual;
+  }
+
+  @Override
+  public byte[][] apply(TaskContext context, Iterator<byte[]> requests) {
+    List<byte[]> out = new ArrayList<>();
+    while (requests.hasNext()) {
+      IslandStage.Request r = IslandStage.decodeRequest(requests.next());
+      long individuals = (long) r.generations() * children;
+      long nanos = (long) (individuals * secondsPerIndividual * 1e9);
+      try {
+        Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("modelled stage interrupted", e);
+      }
+      IslandState s = r.state();
+      IslandState after = new IslandState(s.members(), s.fitness(), s.oldest(), s.individuals() + individuals);
+      out.add(IslandStage.encode(new IslandStage.Result(after, r.partial(), individuals, 0, 0, 0)));
+    }
+    return out.toArray(new byte[0][]);
+  }
+}

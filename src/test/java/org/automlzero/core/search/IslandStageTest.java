@@ -1,0 +1,111 @@
+package org.automlzero.core.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.List;
+import org.automlzero.core.task.TaskGenerator;
+import org.automlzero.core.task.TaskList;
+import org.junit.jupiter.api.Test;
+
+/** The island-stage mode: stage arithmetic, determinism on any thread count, resume, the codec. */
+class IslandStageTest {
+  private static final TaskList TASKS = Specs.linearTasks(3, 20, 20);
+  private static final TaskProvider GENERATED = new CachingTaskProvider(new TaskGenerator(null)::generate);
+
+  private static SearchSpec spec(int islands, int children, int interval, long maxIndividuals) {
+    return Specs.small(new IslandSpec(islands, 12, children, interval, 4, MigrationTopology.RANDOM,
+        IslandMode.ISLAND_STAGE), new FecSpec(true, 5, 5, 1000, 0), maxIndividuals);
+  }
+
+  private static EvolutionLoop loop(SearchSpec spec, WorkerPool pool, List<GenerationReport> reports) {
+    return new EvolutionLoop(spec, TASKS, GENERATED, new InProcessEvaluator(spec.shape(), 100.0, GENERATED, pool),
+        new Fingerprinter(spec.shape(), 100.0, spec.fec(), pool), null, 9, 0, reports == null ? null : reports::add);
+  }
+
+  @Test
+  void oneStepRunsAWholeStageAndTheLastStageStopsAtTheBudget() {
+    // 3 islands x 12 initial, then 3 islands x 2 children x 10 generations = 60 per stage.
+    SearchSpec spec = spec(3, 2, 10, 36 + 60 + 60 + 12);
+    List<GenerationReport> reports = new java.util.ArrayList<>();
+    try (WorkerPool pool = new WorkerPool(1)) {
+      EvolutionLoop loop = loop(spec, pool, reports);
+      loop.run();
+      assertThat(reports).extracting(GenerationReport::generation).containsExactly(0L, 10L, 20L, 22L);
+      assertThat(reports).extracting(GenerationReport::individuals).containsExactly(36L, 96L, 156L, 168L);
+      for (Island island : loop.islands()) {
+        assertThat(island.individuals()).isEqualTo(12 + 2 * 22);
+      }
+      assertThat(loop.fecHits() + loop.fecMisses()).isEqualTo(168L * 3);
+    }
+  }
+
+  @Test
+  void resultsDoNotDependOnThreadsAndIslandsDrawTheirOwnStreams() {
+    SearchSpec spec = spec(4, 1, 25, 400);
+    LoopState one;
+    LoopState three;
+    try (WorkerPool pool = new WorkerPool(1)) {
+      EvolutionLoop loop = loop(spec, pool, null);
+      loop.run();
+      one = loop.state();
+    }
+    try (WorkerPool pool = new WorkerPool(3)) {
+      EvolutionLoop loop = loop(spec, pool, null);
+      loop.run();
+      three = loop.state();
+    }
+    assertThat(three).usingRecursiveComparison().isEqualTo(one);
+    // Two islands started from the same state evolve differently: their streams differ.
+    IslandState start = one.islands().get(0);
+    double[] partial = one.partialFitness().get(0);
+    List<org.automlzero.core.task.LearningTask> learning = GENERATED.tasks(TASKS);
+    IslandStage.Result a = IslandStage.run(spec, TASKS, learning, 9, new IslandStage.Request(0, 0, 0, 5, start, partial));
+    IslandStage.Result b = IslandStage.run(spec, TASKS, learning, 9, new IslandStage.Request(1, 0, 0, 5, start, partial));
+    IslandStage.Result again = IslandStage.run(spec, TASKS, learning, 9,
+        new IslandStage.Request(0, 0, 0, 5, start, partial));
+    assertThat(a.state().members()).isNotEqualTo(b.state().members());
+    assertThat(again).usingRecursiveComparison().isEqualTo(a);
+  }
+
+  @Test
+  void resumingAtAStageBoundaryContinuesIdentically() {
+    SearchSpec spec = spec(2, 2, 7, 300);
+    try (WorkerPool pool = new WorkerPool(2)) {
+      EvolutionLoop whole = loop(spec, pool, null);
+      whole.run();
+      EvolutionLoop first = loop(spec, pool, null);
+      first.initialize();
+      first.step();
+      first.step();
+      EvolutionLoop resumed = EvolutionLoop.resume(first.state(), spec, TASKS, GENERATED,
+          new InProcessEvaluator(spec.shape(), 100.0, GENERATED, pool),
+          new Fingerprinter(spec.shape(), 100.0, spec.fec(), pool), null, 9, null);
+      resumed.run();
+      assertThat(resumed.state()).usingRecursiveComparison().isEqualTo(whole.state());
+    }
+  }
+
+  @Test
+  void requestsAndResultsSurviveTheCodecBitForBit() {
+    SearchSpec spec = spec(2, 1, 5, 100);
+    try (WorkerPool pool = new WorkerPool(1)) {
+      EvolutionLoop loop = loop(spec, pool, null);
+      loop.initialize();
+      IslandState state = loop.state().islands().get(1);
+      double[] partial = {0.25, -0.0, Double.NaN, Double.MIN_VALUE, 1e300, 0, 0, 0, 0, 0, 0, 0};
+      IslandStage.Request request = new IslandStage.Request(1, 3, 40, 5, state, partial);
+      IslandStage.Request back = IslandStage.decodeRequest(IslandStage.encode(request));
+      assertThat(back.state()).isEqualTo(state);
+      assertThat(Arrays.equals(back.partial(), partial)).isTrue();
+      assertThat(List.of(back.island(), back.experiment(), (int) back.generation(), back.generations()))
+          .containsExactly(1, 3, 40, 5);
+      IslandStage.Result result = new IslandStage.Result(state, partial, 7, 8, 9, 10);
+      IslandStage.Result decoded = IslandStage.decodeResult(IslandStage.encode(result));
+      assertThat(decoded.state()).isEqualTo(state);
+      assertThat(Arrays.equals(decoded.partial(), partial)).isTrue();
+      assertThat(List.of(decoded.individuals(), decoded.trainSteps(), decoded.fecHits(), decoded.fecMisses()))
+          .containsExactly(7L, 8L, 9L, 10L);
+    }
+  }
+}
