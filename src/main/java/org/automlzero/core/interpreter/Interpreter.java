@@ -213,6 +213,8 @@ public final class Interpreter {
     final boolean predictWritesFeatures = algorithm.predictWritesFeatures;
     final boolean readsFeatures = algorithm.readsFeatures;
     final boolean lazySigmoid = !algorithm.learnReadsPrediction && errors == null && maxAbsError >= 1.0;
+    final boolean idle = pLen == 0 && lLen == 0;
+    boolean fixedPoint = false;
     int epoch = (int) (position / n);
     int at = (int) (position % n);
     int[] order = task.epochOrder(epoch);
@@ -234,8 +236,12 @@ public final class Interpreter {
           return step;
         }
       } else {
-        if (accuracy) {
-          prediction = sigmoid(prediction);
+        if (accuracy && !fixedPoint) {
+          double p = sigmoid(prediction);
+          // With no Predict or Learn code, s1 only ever becomes sigmoid(s1): once that is s1
+          // itself (bit for bit), every later step would compute the same, so skip the exp.
+          fixedPoint = idle && Double.doubleToRawLongBits(p) == Double.doubleToRawLongBits(prediction);
+          prediction = p;
           sc[MemoryShape.PREDICTION] = prediction;
         }
         double error = Math.abs(label - prediction);

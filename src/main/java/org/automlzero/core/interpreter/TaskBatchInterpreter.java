@@ -174,6 +174,8 @@ public final class TaskBatchInterpreter {
     final boolean reload = algorithm.predictWritesFeatures && readsFeatures;
     final boolean lazySigmoid = !algorithm.learnReadsPrediction && maxAbsError >= 1.0;
     final boolean learn = algorithm.learnCode.length > 0;
+    final boolean idle = algorithm.predictCode.length == 0 && !learn;
+    final boolean[] fixedPoint = new boolean[tn];
     final int[][] orders = new int[tn][];
     final double[][] features = new double[tn][];
     final double[][] labels = new double[tn][];
@@ -202,8 +204,11 @@ public final class TaskBatchInterpreter {
         if (accuracy && lazySigmoid && label >= 0.0 && label <= 1.0) {
           stop = Double.isNaN(prediction);
         } else {
-          if (accuracy) {
-            prediction = Interpreter.sigmoid(prediction);
+          if (accuracy && !fixedPoint[t]) {
+            double p = Interpreter.sigmoid(prediction);
+            // As Interpreter.train: with no Predict/Learn code s1 stays put once sigmoid(s1) = s1.
+            fixedPoint[t] = idle && Double.doubleToRawLongBits(p) == Double.doubleToRawLongBits(prediction);
+            prediction = p;
             prediction1[t] = prediction;
           }
           double error = Math.abs(label - prediction);
