@@ -22,7 +22,7 @@ import scala.runtime.AbstractFunction2;
  * in request order. The search tasks and the parsed config are kept per executor JVM (the
  * latest few), so data is read or generated once per executor, not once per stage.
  */
-final class EvolveIslands extends AbstractFunction2<TaskContext, Iterator<byte[]>, byte[][]>
+final class EvolveIslands extends AbstractFunction2<TaskContext, Iterator<byte[]>, StageResults>
     implements Serializable {
   private static final long serialVersionUID = 1L;
   private static final int KEPT = 3;
@@ -31,28 +31,35 @@ final class EvolveIslands extends AbstractFunction2<TaskContext, Iterator<byte[]
   private static final Map<String, List<LearningTask>> TASKS = lru();
 
   private final String configText;
-  private final byte[] encodedTasks;
+  private final List<byte[]> encodedLists;
   private final String storeRoot;
   private final long runSeed;
 
-  EvolveIslands(String configText, TaskList tasks, String storeRoot, long runSeed) {
+  EvolveIslands(String configText, List<TaskList> lists, String storeRoot, long runSeed) {
     this.configText = configText;
-    this.encodedTasks = TaskListCodec.encode(tasks);
+    this.encodedLists = lists.stream().map(TaskListCodec::encode).toList();
     this.storeRoot = storeRoot;
     this.runSeed = runSeed;
   }
 
   @Override
-  public byte[][] apply(TaskContext context, Iterator<byte[]> requests) {
+  public StageResults apply(TaskContext context, Iterator<byte[]> requests) {
+    long start = System.nanoTime();
     SearchSpec spec = spec(configText);
-    TaskList tasks = TaskListCodec.decode(encodedTasks);
-    List<LearningTask> learning = tasks(tasks);
+    List<TaskList> lists = new ArrayList<>();
+    List<List<LearningTask>> learning = new ArrayList<>();
+    for (byte[] encoded : encodedLists) {
+      TaskList list = TaskListCodec.decode(encoded);
+      lists.add(list);
+      learning.add(tasks(list, encoded));
+    }
     List<byte[]> out = new ArrayList<>();
     while (requests.hasNext()) {
       IslandStage.Request request = IslandStage.decodeRequest(requests.next());
-      out.add(IslandStage.encode(IslandStage.run(spec, tasks, learning, runSeed, request)));
+      out.add(IslandStage.encode(IslandStage.run(spec, lists.get(request.list()), learning.get(request.list()),
+          runSeed, request)));
     }
-    return out.toArray(new byte[0][]);
+    return new StageResults(out.toArray(new byte[0][]), System.nanoTime() - start);
   }
 
   private static SearchSpec spec(String text) {
@@ -62,8 +69,8 @@ final class EvolveIslands extends AbstractFunction2<TaskContext, Iterator<byte[]
     }
   }
 
-  private List<LearningTask> tasks(TaskList list) {
-    String key = new String(encodedTasks, StandardCharsets.ISO_8859_1) + '\0' + storeRoot;
+  private List<LearningTask> tasks(TaskList list, byte[] encoded) {
+    String key = new String(encoded, StandardCharsets.ISO_8859_1) + '\0' + storeRoot;
     synchronized (TASKS) {
       List<LearningTask> cached = TASKS.get(key);
       if (cached != null) {

@@ -16,7 +16,7 @@ import scala.runtime.AbstractFunction2;
  * unchanged but for its evaluated-individuals count, so the driver's work (encoding, decoding,
  * migration) and Spark's scheduling stay real at any virtual core count.
  */
-final class ModelledStages extends AbstractFunction2<TaskContext, Iterator<byte[]>, byte[][]>
+final class ModelledStages extends AbstractFunction2<TaskContext, Iterator<byte[]>, StageResults>
     implements Serializable {
   private static final long serialVersionUID = 1L;
 
@@ -29,7 +29,8 @@ final class ModelledStages extends AbstractFunction2<TaskContext, Iterator<byte[
   }
 
   @Override
-  public byte[][] apply(TaskContext context, Iterator<byte[]> requests) {
+  public StageResults apply(TaskContext context, Iterator<byte[]> requests) {
+    long start = System.nanoTime();
     List<byte[]> out = new ArrayList<>();
     while (requests.hasNext()) {
       IslandStage.Request r = IslandStage.decodeRequest(requests.next());
@@ -45,6 +46,6 @@ final class ModelledStages extends AbstractFunction2<TaskContext, Iterator<byte[
       IslandState after = new IslandState(s.members(), s.fitness(), s.oldest(), s.individuals() + individuals);
       out.add(IslandStage.encode(new IslandStage.Result(after, r.partial(), individuals, 0, 0, 0)));
     }
-    return out.toArray(new byte[0][]);
+    return new StageResults(out.toArray(new byte[0][]), System.nanoTime() - start);
   }
 }

@@ -42,11 +42,11 @@ public final class ScaleBench {
 
   /** One measured point. */
   public record Point(String spec, int cores, int islands, double individualsPerSecond, double efficiency,
-      double driverBusy, double overheadMsPerJob, double driverCpuMsPerStage) {
+      double driverBusy, double overheadMsPerJob, double driverCpuMsPerStage, double executorBusy) {
     String line() {
       return String.format(Locale.ROOT, "scale: spec=%s cores=%d islands=%d individuals_per_s=%.0f efficiency=%.2f "
-          + "driver_busy=%.2f overhead_ms_per_job=%.1f driver_cpu_ms_per_stage=%.1f", spec, cores, islands,
-          individualsPerSecond, efficiency, driverBusy, overheadMsPerJob, driverCpuMsPerStage);
+          + "driver_busy=%.2f overhead_ms_per_job=%.1f driver_cpu_ms_per_stage=%.1f executor_busy=%.2f", spec, cores,
+          islands, individualsPerSecond, efficiency, driverBusy, overheadMsPerJob, driverCpuMsPerStage, executorBusy);
     }
   }
 
@@ -151,6 +151,7 @@ public final class ScaleBench {
           1, GenerationListener.NONE);
       loop.step(); // warm-up: class loading on every executor
       long individuals0 = loop.individuals();
+      EvaluatorStats stats0 = evaluator.stats();
       double cpu0 = processCpuSeconds();
       long t0 = System.nanoTime();
       for (int s = 0; s < stages; s++) {
@@ -161,9 +162,9 @@ public final class ScaleBench {
       long individuals = loop.individuals() - individuals0;
       double rate = individuals / wall;
       double ideal = cores / secondsPerIndividual;
-      double stageModel = (double) spec.islands().migrationInterval() * spec.islands().children() * secondsPerIndividual;
-      Point p = new Point(name, cores, islands, rate, rate / ideal, cpu / wall, (wall / stages - stageModel) * 1e3,
-          cpu / stages * 1e3);
+      EvaluatorStats st = evaluator.stats().minus(stats0);
+      Point p = new Point(name, cores, islands, rate, rate / ideal, cpu / wall, st.overheadMillisPerCall(),
+          cpu / stages * 1e3, st.busyNanos() / 1e9 / (wall * cores));
       out.println(p.line());
       return p;
     }

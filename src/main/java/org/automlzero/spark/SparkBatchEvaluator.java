@@ -35,7 +35,7 @@ public final class SparkBatchEvaluator implements BatchEvaluator {
   /** Task lists kept cached at once (search, select, final); older ones are unpersisted. */
   private static final int CACHED_TASK_LISTS = 3;
   private static final ClassTag<ShardResults> RESULTS = ClassTag$.MODULE$.apply(ShardResults.class);
-  private static final ClassTag<byte[][]> STAGE_RESULTS = ClassTag$.MODULE$.apply(byte[][].class);
+  private static final ClassTag<StageResults> STAGE_RESULTS = ClassTag$.MODULE$.apply(StageResults.class);
   /** Spark's local property keys for a job's call site (org.apache.spark.util.CallSite). */
   private static final String CALL_SITE_SHORT = "callSite.short";
   private static final String CALL_SITE_LONG = "callSite.long";
@@ -165,14 +165,15 @@ public final class SparkBatchEvaluator implements BatchEvaluator {
    * stage on an executor, and the results come back in request order.
    */
   @Override
-  public List<IslandStage.Result> runStages(SearchSpec spec, TaskList tasks, long runSeed,
+  public List<IslandStage.Result> runStages(SearchSpec spec, List<TaskList> lists, long runSeed,
       List<IslandStage.Request> requests, String description) {
+    boolean projected = lists.stream().anyMatch(TaskList::hasProjectedBinary);
     if (configText == null && stageModel == null) {
       throw new IllegalStateException("this evaluator was made without the run's config: it cannot run island stages");
     }
-    if (tasks.hasProjectedBinary() && storeRoot == null) {
-      throw new IllegalArgumentException("task list '" + tasks.name()
-          + "' has projected binary tasks but no data set was given (--data DIR)");
+    if (projected && storeRoot == null) {
+      throw new IllegalArgumentException("the search tasks have projected binary tasks but no data set was given "
+          + "(--data DIR)");
     }
     long start = System.nanoTime();
     List<byte[]> encoded = new ArrayList<>(requests.size());
@@ -184,11 +185,11 @@ public final class SparkBatchEvaluator implements BatchEvaluator {
     jsc.setJobDescription(description);
     jsc.setLocalProperty(CALL_SITE_SHORT, description);
     jsc.setLocalProperty(CALL_SITE_LONG, "SparkBatchEvaluator.runStages");
-    byte[][][] parts;
+    StageResults[] parts;
     long submitted = System.nanoTime();
     try {
-      parts = (byte[][][]) jsc.sc().runJob(jsc.parallelize(encoded, slices).rdd(), stageModel != null ? stageModel
-          : new EvolveIslands(configText, tasks, tasks.hasProjectedBinary() ? storeRoot : null, runSeed),
+      parts = (StageResults[]) jsc.sc().runJob(jsc.parallelize(encoded, slices).rdd(), stageModel != null ? stageModel
+          : new EvolveIslands(configText, lists, projected ? storeRoot : null, runSeed),
           STAGE_RESULTS);
     } catch (Exception e) { // SparkException is checked in Java's eyes but thrown unchecked by Scala
       throw SparkErrors.unwrap(e);
@@ -199,16 +200,21 @@ public final class SparkBatchEvaluator implements BatchEvaluator {
     }
     long finished = System.nanoTime();
     List<IslandStage.Result> results = new ArrayList<>(requests.size());
-    for (byte[][] part : parts) {
-      for (byte[] r : part) {
+    long busy = 0;
+    long slowest = 0;
+    for (StageResults part : parts) {
+      for (byte[] r : part.results()) {
         results.add(IslandStage.decodeResult(r));
       }
+      busy += part.nanos();
+      slowest = Math.max(slowest, part.nanos());
     }
     if (results.size() != requests.size()) {
       throw new IllegalStateException("Spark returned " + results.size() + " island stages for " + requests.size()
           + " requests");
     }
-    stats = stats.plus(1, requests.size(), System.nanoTime() - start, 0, 0, submitted - start, finished - submitted);
+    stats = stats.plus(1, requests.size(), System.nanoTime() - start, busy, slowest, submitted - start,
+        finished - submitted);
     return results;
   }
 

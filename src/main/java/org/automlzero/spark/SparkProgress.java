@@ -13,8 +13,11 @@ import org.automlzero.core.search.ProgressPrinter;
 final class SparkProgress implements ProgressPrinter.LineFormat {
   private SparkBatchEvaluator evaluator;
 
-  void watch(SparkBatchEvaluator sparkEvaluator) {
+  private boolean stages;
+
+  void watch(SparkBatchEvaluator sparkEvaluator, boolean islandStages) {
     this.evaluator = sparkEvaluator;
+    this.stages = islandStages;
   }
 
   @Override
@@ -23,8 +26,8 @@ final class SparkProgress implements ProgressPrinter.LineFormat {
         "experiment %d generation %d: %,d individuals, %,.0f individuals/s, FEC hit rate %.3f", r.experiment() + 1,
         r.generation(), r.individuals(), r.individualsPerSecond(), hitRate));
     if (evaluator != null) {
-      sb.append(String.format(Locale.ROOT, ", Spark overhead %.0f ms/generation",
-          evaluator.stats().overheadMillisPerCall()));
+      sb.append(String.format(Locale.ROOT, ", Spark overhead %.0f ms/%s",
+          evaluator.stats().overheadMillisPerCall(), stages ? "stage" : "generation"));
     }
     sb.append(String.format(Locale.ROOT, ", best %.6f", r.bestFitness()));
     for (IslandStats s : r.islands()) {

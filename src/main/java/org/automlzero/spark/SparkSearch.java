@@ -55,10 +55,11 @@ public final class SparkSearch {
     return taskLists(config).stream().anyMatch(TaskList::hasProjectedBinary);
   }
 
-  /** The search, select and final task lists, in that order. */
+  /** The search, select and final task lists, in that order, then the task mix's if any. */
   private static List<TaskList> taskLists(ExperimentConfig config) {
     RunSpec run = config.run();
-    return List.of(run.searchTasks(), run.selectTasks(), run.finalTasks());
+    return run.mixTasks() == null ? List.of(run.searchTasks(), run.selectTasks(), run.finalTasks())
+        : List.of(run.searchTasks(), run.selectTasks(), run.finalTasks(), run.mixTasks());
   }
 
   /**
@@ -91,7 +92,7 @@ public final class SparkSearch {
       SparkBatchEvaluator evaluator = new SparkBatchEvaluator(JavaSparkContext.fromSparkContext(
           session.sparkContext()), spec.shape(), spec.maxAbsError(), options.partitions(), options.shardsPerTask(),
           dataPath, config.toConfigText());
-      line.watch(evaluator);
+      line.watch(evaluator, spec.islands().mode() == org.automlzero.core.search.IslandMode.ISLAND_STAGE);
       return evaluator;
     }, listener, out::println, checkpoints, from);
     out.println(String.format(Locale.ROOT,

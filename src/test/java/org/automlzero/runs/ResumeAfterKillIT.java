@@ -50,9 +50,20 @@ class ResumeAfterKillIT {
 
   @Test
   void sparkSearchKilledAndResumedOnAnotherMasterEqualsTheUninterruptedRun() throws Exception {
-    List<String> settings = List.of("--config", PROJECT.resolve("src/test/resources/spark/small-search.conf").toString(),
+    killResumeAndCompare(List.of("--config", PROJECT.resolve("src/test/resources/spark/small-search.conf").toString(),
         "--set", "search.max_individuals=12000", "--set", "checkpoint.every_generations=10",
-        "--set", "checkpoint.min_seconds=0", "--seed", "13");
+        "--set", "checkpoint.min_seconds=0", "--seed", "13"));
+  }
+
+  @Test
+  void islandStagesKilledAndResumedOnAnotherMasterEqualTheUninterruptedRun() throws Exception {
+    killResumeAndCompare(List.of("--config", PROJECT.resolve("src/test/resources/spark/small-search.conf").toString(),
+        "--set", "islands.mode=ISLAND_STAGE", "--set", "islands.count=3", "--set", "islands.children_per_generation=2",
+        "--set", "islands.migration_interval=30", "--set", "search.max_individuals=8000",
+        "--set", "checkpoint.every_generations=30", "--set", "checkpoint.min_seconds=0", "--seed", "17"));
+  }
+
+  private void killResumeAndCompare(List<String> settings) throws Exception {
     Path whole = tmp.resolve("whole");
     List<String> reference = new ArrayList<>(List.of("search-local"));
     reference.addAll(settings);

@@ -43,6 +43,11 @@ class SearchRunsGoldenTest {
       case "nonlinear-stages" -> List.of("islands.mode=ISLAND_STAGE", "islands.count=3", "search.population_size=50",
           "islands.children_per_generation=2", "islands.migration_interval=40", "islands.migrants=5",
           "search.max_individuals=800", "run.seed=15");
+      // A task mix: the last 2 of 4 islands search on linear regression tasks.
+      case "nonlinear-mix" -> List.of("islands.mode=ISLAND_STAGE", "islands.count=4", "search.population_size=40",
+          "islands.migration_interval=50", "islands.migrants=10", "islands.topology=RANDOM",
+          "islands.mix_fraction=0.5", "mix.tasks.type=SCALAR_LINEAR_REGRESSION", "mix.tasks.train_examples=200",
+          "search.max_individuals=800", "run.seed=16");
       // Nonlinear regression from NO_OPs with FEC and the train budget.
       case "nonlinear" -> List.of("search.population_size=100", "search.max_individuals=500", "run.seed=13");
       default -> throw new IllegalArgumentException(run);
@@ -79,14 +84,14 @@ class SearchRunsGoldenTest {
 
   @ParameterizedTest(name = "{0} in-process")
   @CsvSource({"demo-steady, demo.conf", "demo-islands, demo.conf", "nonlinear, nonlinear.conf",
-      "demo-stages, demo.conf", "nonlinear-stages, nonlinear.conf"})
+      "demo-stages, demo.conf", "nonlinear-stages, nonlinear.conf", "nonlinear-mix, nonlinear.conf"})
   void inProcessRunsMatchTheirGoldenFiles(String run, String config) {
     GoldenFile.check("run-" + run + ".txt", outcome(run, config, true));
   }
 
   @ParameterizedTest(name = "{0} on Spark")
   @CsvSource({"demo-islands, demo.conf", "nonlinear, nonlinear.conf", "demo-stages, demo.conf",
-      "nonlinear-stages, nonlinear.conf"})
+      "nonlinear-stages, nonlinear.conf", "nonlinear-mix, nonlinear.conf"})
   void sparkRunsMatchTheSameGoldenFiles(String run, String config) {
     if (Boolean.getBoolean("golden.update")) {
       return; // the in-process runs write the files; Spark must reproduce them

@@ -18,7 +18,7 @@ public final class ConfigKeys {
   private ConfigKeys() {}
 
   /** The three task lists a run uses, as key prefixes. */
-  public static final List<String> TASK_LISTS = List.of("search", "select", "final");
+  public static final List<String> TASK_LISTS = List.of("search", "select", "final", "mix");
 
   private static final Map<String, ConfigKey> KEYS = new LinkedHashMap<>();
 
@@ -95,6 +95,8 @@ public final class ConfigKeys {
         "CANDIDATE_BATCH: the driver runs every generation and sends each generation's candidates out for "
             + "evaluation; ISLAND_STAGE: each island evolves on a worker for a whole stage (migration_interval "
             + "generations, with its own FEC cache) and the driver only exchanges migrants (see docs/spark.md).");
+    key("islands.mix_fraction", ValueType.DOUBLE, "0", 0.0, "Fraction of the islands (the last ones, rounded) "
+        + "that search on mix.tasks instead of search.tasks, e.g. the paper's 50% on MNIST; needs ISLAND_STAGE.");
     enumKey("islands.topology", MigrationTopology.class, "RING",
         "RING: island i's best k replace the oldest k of island i+1; RANDOM: each island receives k members drawn "
             + "uniformly from all islands.");
@@ -104,14 +106,15 @@ public final class ConfigKeys {
       String name = switch (list) {
         case "search" -> "T_search";
         case "select" -> "T_select";
+        case "mix" -> "task-mix T_search";
         default -> "final";
       };
       enumKey(p + "type", TaskType.class, "SCALAR_LINEAR_REGRESSION", "Kind of the " + name + " tasks.");
       key(p + "features", ValueType.INT, "4", 1.0, "Feature size F of the " + name + " tasks (the same for all lists).");
-      key(p + "train_examples", ValueType.INT, list.equals("search") ? "100" : "1000", 1.0,
+      key(p + "train_examples", ValueType.INT, list.equals("search") || list.equals("mix") ? "100" : "1000", 1.0,
           "Training examples per " + name + " task.");
       key(p + "valid_examples", ValueType.INT, "100", 1.0, "Validation examples per " + name + " task.");
-      key(p + "count", ValueType.INT, list.equals("search") ? "10" : "100", 1.0, "Number of " + name + " tasks.");
+      key(p + "count", ValueType.INT, list.equals("search") || list.equals("mix") ? "10" : "100", 1.0, "Number of " + name + " tasks.");
       key(p + "epochs", ValueType.INT, "1", 1.0, "Training epochs per " + name + " task.");
       enumKey(p + "eval_type", EvalType.class, "",
           "RMS_ERROR or ACCURACY; unset = RMS_ERROR for regression, ACCURACY for projected binary.");

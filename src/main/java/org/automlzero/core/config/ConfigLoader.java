@@ -447,8 +447,31 @@ public final class ConfigLoader {
           hurdles, longValue("search.max_individuals"), longValue("search.max_train_steps"), maxAbsError,
           enumValue("search.fitness_combination", FitnessCombination.class), longValue("run.progress_every"));
       double sufficient = doubleValue("run.sufficient_fitness");
+      double mixFraction = doubleValue("islands.mix_fraction");
+      TaskList mixTasks = null;
+      int mixIslands = 0;
+      if (mixFraction > 0) {
+        if (mixFraction >= 1) {
+          throw error("islands.mix_fraction", "must be below 1: some islands must search on search.tasks");
+        }
+        if (islandSpec.mode() != IslandMode.ISLAND_STAGE) {
+          throw error("islands.mix_fraction", "needs islands.mode = ISLAND_STAGE (each island searches on its own "
+              + "tasks only in that mode)");
+        }
+        mixIslands = (int) Math.round(islands * mixFraction);
+        if (mixIslands < 1 || mixIslands >= islands) {
+          throw error("islands.mix_fraction", "gives " + mixIslands + " of islands.count = " + islands
+              + " islands: it must give at least one island to each task list");
+        }
+        mixTasks = taskList("mix", features);
+        LearningTaskSpec m = mixTasks.specs().get(0);
+        if (fecEnabled && (fec.trainExamples() > m.numTrain() || fec.validExamples() > m.numValid())) {
+          throw error("search.fec.train_examples", "and search.fec.valid_examples must not exceed "
+              + "mix.tasks.train_examples (" + m.numTrain() + ") and mix.tasks.valid_examples (" + m.numValid() + ")");
+        }
+      }
       RunSpec run = new RunSpec(search, searchTasks, selectTasks, finalTasks, longValue("run.seed"),
-          intValue("run.max_experiments"), sufficient, booleanValue("run.randomize_task_seeds"));
+          intValue("run.max_experiments"), sufficient, booleanValue("run.randomize_task_seeds"), mixTasks, mixIslands);
       OutputSpec outputs = new OutputSpec(longValue("checkpoint.every_generations"),
           doubleValue("checkpoint.min_seconds"), intValue("checkpoint.keep"), longValue("stats.every_individuals"));
       return new ExperimentConfig(run, intValue("run.threads"), raw("data.path"), longValue("run.progress_every"),

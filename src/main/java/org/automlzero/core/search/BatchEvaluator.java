@@ -27,9 +27,9 @@ public interface BatchEvaluator extends AutoCloseable {
    * ({@link IslandStage#run}); results in request order. An implementation may run the islands
    * anywhere, in any order, any number of times: each result is a pure function of its request.
    *
-   * @param tasks the search tasks of the requests' experiment
+   * @param lists the search task lists of the requests' experiment, by {@link IslandStage.Request#list()}
    */
-  default List<IslandStage.Result> runStages(SearchSpec spec, TaskList tasks, long runSeed,
+  default List<IslandStage.Result> runStages(SearchSpec spec, List<TaskList> lists, long runSeed,
       List<IslandStage.Request> requests, String description) {
     throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot run island stages");
   }

@@ -33,9 +33,10 @@ import org.automlzero.core.task.TaskList;
  */
 public final class EvolutionLoop {
   private final SearchSpec spec;
-  private final TaskList tasks;
-  private final int numTasks;
-  private final long[] maxTrain;
+  private final TaskSet tasks;
+  /** The task mix: islands from {@link #firstMixIsland} on search on these tasks instead (null: no mix). */
+  private TaskSet mixTasks;
+  private int firstMixIsland = Integer.MAX_VALUE;
   private final TaskProvider taskProvider;
   private final BatchEvaluator evaluator;
   private final Fingerprinter fingerprinter;
@@ -55,17 +56,35 @@ public final class EvolutionLoop {
   private long fecMisses;
   private long startNanos = System.nanoTime();
   private double elapsedBefore;
-  private List<LearningTask> learningTasks;
-  /** Recent algorithms' fingerprints (hashes per task, then train steps); a pure cache, not state. */
-  private final LinkedHashMap<Algorithm, long[]> fingerprintMemo =
-      new LinkedHashMap<>(1 << 12, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
 
-        @Override
-        protected boolean removeEldestEntry(java.util.Map.Entry<Algorithm, long[]> eldest) {
-          return size() > 8192;
+  /** One search task list with what the loop derives from it. */
+  private static final class TaskSet {
+    final TaskList list;
+    final int size;
+    final long[] maxTrain;
+    List<LearningTask> learning;
+    /** Recent algorithms' fingerprints (hashes per task, then train steps); a pure cache, not state. */
+    final LinkedHashMap<Algorithm, long[]> memo = new LinkedHashMap<>(1 << 12, 0.75f, true) {
+      private static final long serialVersionUID = 1L;
+
+      @Override
+      protected boolean removeEldestEntry(java.util.Map.Entry<Algorithm, long[]> eldest) {
+        return size() > 8192;
+      }
+    };
+
+    TaskSet(TaskList list) {
+      this.list = list;
+      this.size = list.size();
+      this.maxTrain = new long[size];
+      int t = 0;
+      for (LearningTaskSpec s : list.specs()) {
+        for (int i = 0; i < s.numTasks(); i++) {
+          maxTrain[t++] = s.maxTrainExamples();
         }
-      };
+      }
+    }
+  }
 
   /**
    * @param fingerprinter required when FEC is enabled (it may share the evaluator's worker pool)
@@ -75,15 +94,7 @@ public final class EvolutionLoop {
       Fingerprinter fingerprinter, Algorithm budgetBaseline, long seed, int experiment,
       GenerationListener listener) {
     this.spec = spec;
-    this.tasks = tasks;
-    this.numTasks = tasks.size();
-    this.maxTrain = new long[numTasks];
-    int t = 0;
-    for (LearningTaskSpec s : tasks.specs()) {
-      for (int i = 0; i < s.numTasks(); i++) {
-        maxTrain[t++] = s.maxTrainExamples();
-      }
-    }
+    this.tasks = new TaskSet(tasks);
     this.taskProvider = taskProvider;
     this.evaluator = evaluator;
     if (spec.fec().enabled() && fingerprinter == null) {
@@ -96,10 +107,36 @@ public final class EvolutionLoop {
     this.experiment = experiment;
     this.listener = listener == null ? GenerationListener.NONE : listener;
     this.cache = new FecCache(spec.fec());
-    if (spec.hurdles().enabled() && spec.hurdles().tasks() >= numTasks) {
+    checkHurdles(this.tasks);
+  }
+
+  private void checkHurdles(TaskSet set) {
+    if (spec.hurdles().enabled() && spec.hurdles().tasks() >= set.size) {
       throw new IllegalArgumentException("hurdle tasks (" + spec.hurdles().tasks()
-          + ") must be fewer than the search tasks (" + numTasks + ")");
+          + ") must be fewer than the search tasks (" + set.size + ")");
     }
+  }
+
+  /**
+   * The task mix of heterogeneous islands (island-stage mode only): islands {@code firstIsland}
+   * and later search on {@code mix} instead of the loop's tasks. Call before {@link #initialize}
+   * or right after {@link #resume}; returns this loop.
+   */
+  public EvolutionLoop mix(TaskList mix, int firstIsland) {
+    if (mix != null) {
+      if (spec.islands().mode() != IslandMode.ISLAND_STAGE) {
+        throw new IllegalArgumentException("a task mix needs the island-stage mode");
+      }
+      this.mixTasks = new TaskSet(mix);
+      this.firstMixIsland = firstIsland;
+      checkHurdles(mixTasks);
+    }
+    return this;
+  }
+
+  /** True when island {@code i} searches on the task mix. */
+  public boolean searchesMix(int island) {
+    return mixTasks != null && island >= firstMixIsland;
   }
 
   /** Restores a loop from {@link #state()}; the other arguments must be those of the saved loop. */
@@ -149,8 +186,18 @@ public final class EvolutionLoop {
         all.add(InitialAlgorithms.create(spec.initialAlgorithm(), spec, mutator, rng));
       }
     }
-    Evaluated e = evaluate(all, islandOf, null, "experiment " + experiment + ", initial populations: evaluate "
-        + String.format(Locale.ROOT, "%,d", all.size()) + " candidates");
+    String description = "experiment " + experiment + ", initial populations: evaluate "
+        + String.format(Locale.ROOT, "%,d", all.size()) + " candidates";
+    Evaluated e;
+    if (mixTasks == null || firstMixIsland >= n) {
+      e = evaluate(tasks, all, islandOf, null, description);
+    } else {
+      int split = firstMixIsland * p;
+      Evaluated a = evaluate(tasks, all.subList(0, split), Arrays.copyOfRange(islandOf, 0, split), null, description);
+      Evaluated b = evaluate(mixTasks, all.subList(split, all.size()), Arrays.copyOfRange(islandOf, split, n * p), null,
+          description + " (task mix)");
+      e = a.then(b);
+    }
     islands = new Island[n];
     partial = new double[n][];
     for (int i = 0; i < n; i++) {
@@ -214,7 +261,7 @@ public final class EvolutionLoop {
         hurdles[i] = Fitnesses.percentile(partial[i], spec.hurdles().percentile());
       }
     }
-    Evaluated e = evaluate(children, islandOf, hurdles, "experiment " + experiment + ", generation " + g
+    Evaluated e = evaluate(tasks, children, islandOf, hurdles, "experiment " + experiment + ", generation " + g
         + ": evaluate " + String.format(Locale.ROOT, "%,d", children.size()) + " candidates");
     for (int i = 0; i < n; i++) {
       int from = i * b;
@@ -244,9 +291,11 @@ public final class EvolutionLoop {
     int gens = (int) Math.max(1, Math.min(interval, (remaining + perGeneration - 1) / perGeneration));
     List<IslandStage.Request> requests = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      requests.add(new IslandStage.Request(i, experiment, generation, gens, islands[i].state(), partial[i].clone()));
+      requests.add(new IslandStage.Request(i, i >= firstMixIsland ? 1 : 0, experiment, generation, gens,
+          islands[i].state(), partial[i].clone()));
     }
-    List<IslandStage.Result> results = evaluator.runStages(spec, tasks, seed, requests, "experiment " + experiment
+    List<TaskList> lists = mixTasks == null ? List.of(tasks.list) : List.of(tasks.list, mixTasks.list);
+    List<IslandStage.Result> results = evaluator.runStages(spec, lists, seed, requests, "experiment " + experiment
         + ", generations " + (generation + 1) + "-" + (generation + gens) + ": evolve " + n + " islands");
     if (results.size() != n) {
       throw new IllegalStateException("the evaluator returned " + results.size() + " island stages for " + n);
@@ -311,11 +360,26 @@ public final class EvolutionLoop {
     }
   }
 
-  /** The best member over all islands (ties: lower island, then the younger member). */
+  /**
+   * The best member over all islands (ties: lower island, then the younger member); with a task
+   * mix, over the islands that search on the loop's own tasks.
+   */
   public Member best() {
+    return best(0, Math.min(islands == null ? 0 : islands.length, firstMixIsland));
+  }
+
+  /** The best member of the task-mix islands (see {@link #mix}). */
+  public Member bestOfMix() {
+    if (mixTasks == null) {
+      throw new IllegalStateException("this loop has no task mix");
+    }
+    return best(firstMixIsland, islands.length);
+  }
+
+  private Member best(int from, int to) {
     requireInitialized();
     Member best = null;
-    for (Island island : islands) {
+    for (Island island : Arrays.asList(islands).subList(from, to)) {
       int slot = island.bestSlot();
       if (best == null || island.fitness(slot) > best.fitness()) {
         best = new Member(island.member(slot), island.fitness(slot));
@@ -374,7 +438,24 @@ public final class EvolutionLoop {
     }
   }
 
-  private record Evaluated(double[] fitness, double[] partial, long[] hits, long[] misses) {}
+  private record Evaluated(double[] fitness, double[] partial, long[] hits, long[] misses) {
+    /** This evaluation's candidates followed by {@code next}'s; hits and misses added up by island. */
+    Evaluated then(Evaluated next) {
+      long[] h = hits.clone();
+      long[] m = misses.clone();
+      for (int i = 0; i < h.length; i++) {
+        h[i] += next.hits[i];
+        m[i] += next.misses[i];
+      }
+      return new Evaluated(concat(fitness, next.fitness), concat(partial, next.partial), h, m);
+    }
+
+    private static double[] concat(double[] a, double[] b) {
+      double[] out = Arrays.copyOf(a, a.length + b.length);
+      System.arraycopy(b, 0, out, a.length, b.length);
+      return out;
+    }
+  }
 
   private static final byte NEEDED = 1;
   private static final byte MISS = 2;
@@ -386,52 +467,52 @@ public final class EvolutionLoop {
    * order. With hurdles, stage 1 covers the first tasks and stage 2 the rest for candidates at
    * or above their island's hurdle.
    */
-  private Evaluated evaluate(List<Algorithm> candidates, int[] islandOf, double[] hurdles, String description) {
+  private Evaluated evaluate(TaskSet ts, List<Algorithm> candidates, int[] islandOf, double[] hurdles, String description) {
     int c = candidates.size();
     int nIslands = spec.islands().islands();
-    long[] granted = new long[c * numTasks];
+    long[] granted = new long[c * ts.size];
     for (int k = 0; k < c; k++) {
-      for (int t = 0; t < numTasks; t++) {
-        granted[k * numTasks + t] = budget == null ? maxTrain[t] : budget.trainExamples(candidates.get(k), maxTrain[t]);
+      for (int t = 0; t < ts.size; t++) {
+        granted[k * ts.size + t] = budget == null ? ts.maxTrain[t] : budget.trainExamples(candidates.get(k), ts.maxTrain[t]);
       }
     }
     long[] hits = new long[nIslands];
     long[] misses = new long[nIslands];
-    double[] perTask = new double[c * numTasks];
+    double[] perTask = new double[c * ts.size];
     long[] hashes = null;
     if (fingerprinter != null) {
-      if (learningTasks == null) {
-        learningTasks = taskProvider.tasks(tasks);
+      if (ts.learning == null) {
+        ts.learning = taskProvider.tasks(ts.list);
       }
-      hashes = fingerprints(candidates, granted);
+      hashes = fingerprints(ts, candidates, granted);
     }
     double[] fitness = new double[c];
     double[] partialFitness = new double[c];
-    int hurdleTasks = spec.hurdles().enabled() ? spec.hurdles().tasks() : numTasks;
-    byte[] needed = new byte[c * numTasks];
+    int hurdleTasks = spec.hurdles().enabled() ? spec.hurdles().tasks() : ts.size;
+    byte[] needed = new byte[c * ts.size];
     for (int k = 0; k < c; k++) {
-      Arrays.fill(needed, k * numTasks, k * numTasks + hurdleTasks, NEEDED);
+      Arrays.fill(needed, k * ts.size, k * ts.size + hurdleTasks, NEEDED);
     }
-    runStage(candidates, islandOf, granted, hashes, needed, perTask, hits, misses, description);
+    runStage(ts, candidates, islandOf, granted, hashes, needed, perTask, hits, misses, description);
     boolean[] stopped = new boolean[c];
-    if (hurdleTasks < numTasks) {
+    if (hurdleTasks < ts.size) {
       boolean any = false;
       for (int k = 0; k < c; k++) {
-        partialFitness[k] = Fitnesses.combine(perTask, k * numTasks, hurdleTasks, spec.fitnessCombination());
+        partialFitness[k] = Fitnesses.combine(perTask, k * ts.size, hurdleTasks, spec.fitnessCombination());
         stopped[k] = hurdles != null && partialFitness[k] < hurdles[islandOf[k]];
         if (!stopped[k]) {
-          Arrays.fill(needed, k * numTasks + hurdleTasks, (k + 1) * numTasks, NEEDED);
+          Arrays.fill(needed, k * ts.size + hurdleTasks, (k + 1) * ts.size, NEEDED);
           any = true;
         }
       }
       if (any) {
-        runStage(candidates, islandOf, granted, hashes, needed, perTask, hits, misses, description + " (past hurdle)");
+        runStage(ts, candidates, islandOf, granted, hashes, needed, perTask, hits, misses, description + " (past hurdle)");
       }
     }
     for (int k = 0; k < c; k++) {
       fitness[k] = stopped[k]
-          ? partialFitness[k] * hurdleTasks / numTasks
-          : Fitnesses.combine(perTask, k * numTasks, numTasks, spec.fitnessCombination());
+          ? partialFitness[k] * hurdleTasks / ts.size
+          : Fitnesses.combine(perTask, k * ts.size, ts.size, spec.fitnessCombination());
     }
     individuals += c;
     for (long h : hits) {
@@ -449,48 +530,48 @@ public final class EvolutionLoop {
    * their parent, mutations that redrew the same value) reuse theirs: this saves work and
    * changes nothing, not even the train-step count.
    */
-  private long[] fingerprints(List<Algorithm> candidates, long[] granted) {
+  private long[] fingerprints(TaskSet ts, List<Algorithm> candidates, long[] granted) {
     int c = candidates.size();
-    long[] hashes = new long[c * numTasks];
+    long[] hashes = new long[c * ts.size];
     List<Algorithm> fresh = new ArrayList<>();
     List<Integer> freshIndex = new ArrayList<>();
     for (int k = 0; k < c; k++) {
-      long[] known = fingerprintMemo.get(candidates.get(k));
+      long[] known = ts.memo.get(candidates.get(k));
       if (known != null) {
-        System.arraycopy(known, 0, hashes, k * numTasks, numTasks);
-        trainSteps += known[numTasks];
+        System.arraycopy(known, 0, hashes, k * ts.size, ts.size);
+        trainSteps += known[ts.size];
       } else {
         fresh.add(candidates.get(k));
         freshIndex.add(k);
       }
     }
     if (!fresh.isEmpty()) {
-      long[] freshGranted = new long[fresh.size() * numTasks];
+      long[] freshGranted = new long[fresh.size() * ts.size];
       for (int f = 0; f < fresh.size(); f++) {
-        System.arraycopy(granted, freshIndex.get(f) * numTasks, freshGranted, f * numTasks, numTasks);
+        System.arraycopy(granted, freshIndex.get(f) * ts.size, freshGranted, f * ts.size, ts.size);
       }
-      Fingerprinter.Result fp = fingerprinter.fingerprint(fresh, learningTasks, freshGranted);
+      Fingerprinter.Result fp = fingerprinter.fingerprint(fresh, ts.learning, freshGranted);
       for (int f = 0; f < fresh.size(); f++) {
-        long[] entry = new long[numTasks + 1];
-        System.arraycopy(fp.hashes(), f * numTasks, entry, 0, numTasks);
-        entry[numTasks] = fp.candidateSteps()[f];
-        System.arraycopy(entry, 0, hashes, freshIndex.get(f) * numTasks, numTasks);
-        trainSteps += entry[numTasks];
-        fingerprintMemo.put(fresh.get(f), entry);
+        long[] entry = new long[ts.size + 1];
+        System.arraycopy(fp.hashes(), f * ts.size, entry, 0, ts.size);
+        entry[ts.size] = fp.candidateSteps()[f];
+        System.arraycopy(entry, 0, hashes, freshIndex.get(f) * ts.size, ts.size);
+        trainSteps += entry[ts.size];
+        ts.memo.put(fresh.get(f), entry);
       }
     }
     return hashes;
   }
 
-  private void runStage(List<Algorithm> candidates, int[] islandOf, long[] granted, long[] hashes, byte[] needed,
+  private void runStage(TaskSet ts, List<Algorithm> candidates, int[] islandOf, long[] granted, long[] hashes, byte[] needed,
       double[] perTask, long[] hits, long[] misses, String description) {
     int c = candidates.size();
     int[] pendingOf = new int[needed.length];
     HashMap<Long, Integer> pending = new HashMap<>(); // lookups only: its order never matters
     // Phase A, in (candidate, task) order: cache hits resolve now, repeats within the batch wait.
     for (int k = 0; k < c; k++) {
-      for (int t = 0; t < numTasks; t++) {
-        int idx = k * numTasks + t;
+      for (int t = 0; t < ts.size; t++) {
+        int idx = k * ts.size + t;
         if (needed[idx] != NEEDED) {
           continue;
         }
@@ -527,8 +608,8 @@ public final class EvolutionLoop {
     List<Integer> requestIdx = new ArrayList<>();
     for (int k = 0; k < c; k++) {
       int sentIndex = -1;
-      for (int t = 0; t < numTasks; t++) {
-        int idx = k * numTasks + t;
+      for (int t = 0; t < ts.size; t++) {
+        int idx = k * ts.size + t;
         if (needed[idx] != MISS) {
           continue;
         }
@@ -543,7 +624,7 @@ public final class EvolutionLoop {
       }
     }
     if (!requests.isEmpty()) {
-      double[] results = evaluator.evaluate(tasks, sent, requests, description);
+      double[] results = evaluator.evaluate(ts.list, sent, requests, description);
       if (results.length != requests.size()) {
         throw new IllegalStateException("the evaluator returned " + results.length + " fitnesses for "
             + requests.size() + " requests");
@@ -554,8 +635,8 @@ public final class EvolutionLoop {
     }
     // Phase B, in order: misses enter the cache, repeats take their first's result (and count a use).
     for (int k = 0; k < c; k++) {
-      for (int t = 0; t < numTasks; t++) {
-        int idx = k * numTasks + t;
+      for (int t = 0; t < ts.size; t++) {
+        int idx = k * ts.size + t;
         if (hashes != null && needed[idx] == MISS) {
           cache.insert(hashes[idx], perTask[idx]);
         } else if (needed[idx] == BATCH_HIT) {

@@ -85,23 +85,28 @@ public final class ExperimentRunner {
       int e = experiments;
       TaskList searchTasks = run.searchTasks();
       TaskList selectTasks = run.selectTasks();
+      TaskList mixTasks = run.mixTasks();
       if (run.randomizeTaskSeeds()) {
         Rng rng = Rng.derive(run.seed(), "task-seeds", e);
         searchTasks = reseed(searchTasks, rng);
         selectTasks = reseed(selectTasks, rng);
+        if (mixTasks != null) {
+          mixTasks = reseed(mixTasks, Rng.derive(run.seed(), "mix-task-seeds", e));
+        }
       }
+      int firstMix = spec.islands().islands() - run.mixIslands();
       EvolutionLoop loop;
       if (saved != null) {
         log.accept("Experiment " + (e + 1) + ": resuming at generation " + saved.generation() + " ("
             + saved.individuals() + " individuals)...");
         loop = EvolutionLoop.resume(saved, spec, searchTasks, taskProvider, evaluator, fingerprinter, baseline,
-            run.seed(), listener);
+            run.seed(), listener).mix(mixTasks, firstMix);
         loop.elapsedBefore(state.loopElapsedSeconds());
         saved = null;
       } else {
         log.accept("Experiment " + (e + 1) + ": evolving on " + searchTasks.size() + " T_search tasks...");
         loop = new EvolutionLoop(spec, searchTasks, taskProvider, evaluator, fingerprinter, baseline, run.seed(), e,
-            listener);
+            listener).mix(mixTasks, firstMix);
         loop.initialize();
         checkpoint(loop, results, individuals, trainSteps, hits, misses, start);
       }
@@ -115,6 +120,15 @@ public final class ExperimentRunner {
       misses += loop.fecMisses();
       EvolutionLoop.Member candidate = loop.best();
       double select = evaluate(selectTasks, candidate.algorithm(), "select", e);
+      if (mixTasks != null) {
+        // Search fitnesses on different task lists do not compare: the mix's best competes on T_select.
+        EvolutionLoop.Member mixBest = loop.bestOfMix();
+        double mixSelect = evaluate(selectTasks, mixBest.algorithm(), "select", e);
+        if (mixSelect > select) {
+          candidate = mixBest;
+          select = mixSelect;
+        }
+      }
       log.accept(String.format(Locale.ROOT, "Experiment %d: search fitness %.6f, select fitness %.6f (%d individuals)",
           e + 1, candidate.fitness(), select, loop.individuals()));
       if (select >= bestSelect) {

@@ -115,12 +115,14 @@ public final class InProcessEvaluator implements BatchEvaluator {
 
   /** Island stages on the pool's threads, one island at a time per thread. */
   @Override
-  public List<IslandStage.Result> runStages(SearchSpec spec, TaskList tasks, long runSeed,
+  public List<IslandStage.Result> runStages(SearchSpec spec, List<TaskList> lists, long runSeed,
       List<IslandStage.Request> requests, String description) {
-    List<LearningTask> learningTasks = taskProvider.tasks(tasks);
+    List<List<LearningTask>> learning = lists.stream().map(taskProvider::tasks).toList();
     IslandStage.Result[] results = new IslandStage.Result[requests.size()];
-    pool.forEach(requests.size(), 2,
-        (worker, r) -> results[r] = IslandStage.run(spec, tasks, learningTasks, runSeed, requests.get(r)));
+    pool.forEach(requests.size(), 2, (worker, r) -> {
+      IslandStage.Request request = requests.get(r);
+      results[r] = IslandStage.run(spec, lists.get(request.list()), learning.get(request.list()), runSeed, request);
+    });
     return List.of(results);
   }
 

@@ -33,13 +33,14 @@ public final class IslandStage {
    * What a worker needs to run one island's stage.
    *
    * @param island the island's index in the run
+   * @param list which of the stage's search task lists the island searches on (0, or 1 for the task mix)
    * @param experiment the experiment (task seeds may differ per experiment)
    * @param generation the generation the stage starts after
    * @param generations generations to run in this stage
    * @param state the island's members, fitnesses, ages and count at the stage start
    * @param partial the members' hurdle fitnesses by slot
    */
-  public record Request(int island, int experiment, long generation, int generations, IslandState state,
+  public record Request(int island, int list, int experiment, long generation, int generations, IslandState state,
       double[] partial) {}
 
   /** The island at the stage end, with what the stage spent. */
@@ -93,6 +94,7 @@ public final class IslandStage {
   public static byte[] encode(Request r) {
     return bytes(out -> {
       out.writeInt(r.island());
+      out.writeInt(r.list());
       out.writeInt(r.experiment());
       out.writeLong(r.generation());
       out.writeInt(r.generations());
@@ -103,11 +105,12 @@ public final class IslandStage {
   public static Request decodeRequest(byte[] bytes) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
       int island = in.readInt();
+      int list = in.readInt();
       int experiment = in.readInt();
       long generation = in.readLong();
       int generations = in.readInt();
       IslandState state = readState(in);
-      return new Request(island, experiment, generation, generations, state, readDoubles(in));
+      return new Request(island, list, experiment, generation, generations, state, readDoubles(in));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

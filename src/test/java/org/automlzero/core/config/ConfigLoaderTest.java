@@ -115,6 +115,37 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void fullConfigIsBaselinePlusMigrationFecHurdlesAndHalfTheIslandsOnMnist() {
+    RunSpec full = ConfigLoader.load(conf("full.conf"), List.of()).run();
+    RunSpec basic = ConfigLoader.load(conf("baseline.conf"), List.of()).run();
+    assertThat(full.search().fec().enabled()).isTrue();
+    assertThat(full.search().hurdles().enabled()).isTrue();
+    assertThat(full.search().islands().islands()).isEqualTo(10);
+    assertThat(full.mixIslands()).isEqualTo(5);
+    assertThat(full.mixTasks().specs().get(0).dataset()).isEqualTo("mnist");
+    assertThat(full.mixTasks().specs().get(0).pairs()).isEqualTo(full.searchTasks().specs().get(0).pairs());
+    assertThat(full.searchTasks()).isEqualTo(basic.searchTasks());
+    assertThat(full.finalTasks()).isEqualTo(basic.finalTasks());
+    assertThat(full.search().predict()).isEqualTo(basic.search().predict());
+    assertThat(full.search().learn()).isEqualTo(basic.search().learn());
+  }
+
+  @Test
+  void aTaskMixGivesTheLastIslandsTheirOwnTasks() {
+    String base = MINIMAL + "\nislands.count = 4\nislands.mode = ISLAND_STAGE\n";
+    RunSpec run = parse(base, "islands.mix_fraction=0.5", "mix.tasks.type=SCALAR_NONLINEAR_REGRESSION").run();
+    assertThat(run.mixIslands()).isEqualTo(2);
+    assertThat(run.mixTasks().specs().get(0).type()).isEqualTo(TaskType.SCALAR_NONLINEAR_REGRESSION);
+    assertThat(parse(base).run().mixTasks()).isNull();
+    assertThatThrownBy(() -> parse(base, "islands.mix_fraction=0.1"))
+        .hasMessageContaining("islands.mix_fraction = 0.1: gives 0 of islands.count = 4 islands");
+    assertThatThrownBy(() -> parse(base, "islands.mix_fraction=1"))
+        .hasMessageContaining("islands.mix_fraction = 1: must be below 1");
+    assertThatThrownBy(() -> parse(base, "islands.mix_fraction=0.5", "islands.mode=CANDIDATE_BATCH"))
+        .hasMessageContaining("islands.mix_fraction = 0.5: needs islands.mode = ISLAND_STAGE");
+  }
+
+  @Test
   void badPairExclusionsAreNamed() {
     String base = MINIMAL + "\nsearch.tasks.type = PROJECTED_BINARY_CLASSIFICATION\n";
     assertThatThrownBy(() -> parse(base, "search.tasks.pairs=[(3,5)]", "search.tasks.exclude_pairs=[(1,2)]"))

@@ -42,7 +42,8 @@ class FecTest {
 
   @Test
   void commutedSumIsAHitAndADifferentProgramIsAMiss() {
-    Algorithm a = parse(LINEAR.replace("v1 = v1 + v2", "v1 = v1 + v2").replace("s3 = s3 * s2", "s3 = s3 * s2"));
+    Algorithm a = parse(LINEAR);
+    assertThat(LINEAR).contains("v1 = v1 + v2", "s3 = s3 * s2"); // what the commuted copy rewrites
     Algorithm commuted = parse(LINEAR.replace("v1 = v1 + v2", "v1 = v2 + v1").replace("s3 = s3 * s2",
         "s3 = s2 * s3"));
     Algorithm different = parse(LINEAR.replace("s2 = 0.01", "s2 = 0.02"));

@@ -60,10 +60,12 @@ class IslandStageTest {
     IslandState start = one.islands().get(0);
     double[] partial = one.partialFitness().get(0);
     List<org.automlzero.core.task.LearningTask> learning = GENERATED.tasks(TASKS);
-    IslandStage.Result a = IslandStage.run(spec, TASKS, learning, 9, new IslandStage.Request(0, 0, 0, 5, start, partial));
-    IslandStage.Result b = IslandStage.run(spec, TASKS, learning, 9, new IslandStage.Request(1, 0, 0, 5, start, partial));
+    IslandStage.Result a = IslandStage.run(spec, TASKS, learning, 9,
+        new IslandStage.Request(0, 0, 0, 0, 5, start, partial));
+    IslandStage.Result b = IslandStage.run(spec, TASKS, learning, 9,
+        new IslandStage.Request(1, 0, 0, 0, 5, start, partial));
     IslandStage.Result again = IslandStage.run(spec, TASKS, learning, 9,
-        new IslandStage.Request(0, 0, 0, 5, start, partial));
+        new IslandStage.Request(0, 0, 0, 0, 5, start, partial));
     assertThat(a.state().members()).isNotEqualTo(b.state().members());
     assertThat(again).usingRecursiveComparison().isEqualTo(a);
   }
@@ -94,12 +96,12 @@ class IslandStageTest {
       loop.initialize();
       IslandState state = loop.state().islands().get(1);
       double[] partial = {0.25, -0.0, Double.NaN, Double.MIN_VALUE, 1e300, 0, 0, 0, 0, 0, 0, 0};
-      IslandStage.Request request = new IslandStage.Request(1, 3, 40, 5, state, partial);
+      IslandStage.Request request = new IslandStage.Request(1, 1, 3, 40, 5, state, partial);
       IslandStage.Request back = IslandStage.decodeRequest(IslandStage.encode(request));
       assertThat(back.state()).isEqualTo(state);
       assertThat(Arrays.equals(back.partial(), partial)).isTrue();
-      assertThat(List.of(back.island(), back.experiment(), (int) back.generation(), back.generations()))
-          .containsExactly(1, 3, 40, 5);
+      assertThat(List.of(back.island(), back.list(), back.experiment(), (int) back.generation(), back.generations()))
+          .containsExactly(1, 1, 3, 40, 5);
       IslandStage.Result result = new IslandStage.Result(state, partial, 7, 8, 9, 10);
       IslandStage.Result decoded = IslandStage.decodeResult(IslandStage.encode(result));
       assertThat(decoded.state()).isEqualTo(state);
@@ -107,5 +109,32 @@ class IslandStageTest {
       assertThat(List.of(decoded.individuals(), decoded.trainSteps(), decoded.fecHits(), decoded.fecMisses()))
           .containsExactly(7L, 8L, 9L, 10L);
     }
+  }
+
+  @Test
+  void taskMixIslandsSearchOnTheirOwnTasksAndTheOthersAreUntouched() {
+    TaskList mix = new TaskList("mix", List.of(org.automlzero.core.task.LearningTaskSpec.regression(
+        org.automlzero.core.task.TaskType.SCALAR_NONLINEAR_REGRESSION, 4, 20, 20, 3, List.of(), List.of())));
+    SearchSpec spec = Specs.small(new IslandSpec(4, 12, 1, 10, 0, MigrationTopology.RANDOM, IslandMode.ISLAND_STAGE),
+        new FecSpec(true, 5, 5, 1000, 0), 48 + 4 * 30);
+    LoopState plain;
+    LoopState mixed;
+    try (WorkerPool pool = new WorkerPool(2)) {
+      EvolutionLoop a = loop(spec, pool, null);
+      a.run();
+      plain = a.state();
+      EvolutionLoop b = loop(spec, pool, null).mix(mix, 2);
+      b.run();
+      mixed = b.state();
+      assertThat(b.searchesMix(1)).isFalse();
+      assertThat(b.searchesMix(2)).isTrue();
+      assertThat(b.bestOfMix().fitness()).isEqualTo(
+          java.util.stream.IntStream.range(2, 4).mapToDouble(i -> b.islands().get(i).fitness(b.islands().get(i)
+              .bestSlot())).max().orElseThrow());
+    }
+    // No migrants here: islands 0 and 1 evolve exactly as without the mix, islands 2 and 3 on other tasks.
+    assertThat(mixed.islands().subList(0, 2)).isEqualTo(plain.islands().subList(0, 2));
+    assertThat(mixed.islands().get(2).fitness()).isNotEqualTo(plain.islands().get(2).fitness());
+    assertThat(mixed.islands().get(3).fitness()).isNotEqualTo(plain.islands().get(3).fitness());
   }
 }

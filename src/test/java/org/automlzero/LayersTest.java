@@ -1,0 +1,32 @@
+package org.automlzero;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The layer rules beyond core's (CoreIsSparkFreeTest): the command line sits on top and nothing
+ * imports it; the top-level packages form no cycle.
+ */
+class LayersTest {
+  private static final JavaClasses MAIN = new ClassFileImporter()
+      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+      .importPackages("org.automlzero");
+
+  @Test
+  void nothingBelowTheCommandLineImportsIt() {
+    noClasses().that().resideInAnyPackage("org.automlzero.core..", "org.automlzero.spark..",
+            "org.automlzero.dataprep..", "org.automlzero.runs..")
+        .should().dependOnClassesThat().resideInAPackage("org.automlzero.cli..")
+        .check(MAIN);
+  }
+
+  @Test
+  void topLevelPackagesFormNoCycle() {
+    slices().matching("org.automlzero.(*)..").should().beFreeOfCycles().check(MAIN);
+  }
+}
