@@ -10,6 +10,7 @@ import org.apache.spark.broadcast.Broadcast;
 import org.automlzero.core.algorithm.MemoryShape;
 import org.automlzero.core.interpreter.CompiledAlgorithm;
 import org.automlzero.core.interpreter.Interpreter;
+import org.automlzero.core.interpreter.TaskBatchInterpreter;
 import org.automlzero.core.random.Rng;
 import org.automlzero.core.task.LearningTask;
 import scala.collection.Iterator;
@@ -51,7 +52,8 @@ final class EvaluateShards extends AbstractFunction2<TaskContext, Iterator<TaskS
     }
   }
 
-  private record ThreadInterpreter(MemoryShape shape, double maxAbsError, Interpreter interpreter) {}
+  private record ThreadInterpreter(MemoryShape shape, double maxAbsError, Interpreter interpreter,
+      TaskBatchInterpreter batch) {}
 
   private final Broadcast<CandidateBatch> batch;
   private final int scalars;
@@ -76,7 +78,7 @@ final class EvaluateShards extends AbstractFunction2<TaskContext, Iterator<TaskS
     long start = System.nanoTime(); // timing only; never affects results
     CandidateBatch b = batch.value();
     MemoryShape shape = new MemoryShape(scalars, vectors, matrices, features);
-    Interpreter interpreter = interpreter(shape);
+    ThreadInterpreter interpreter = interpreter(shape);
     AtomicReferenceArray<CompiledAlgorithm> compiled = compiled(b);
     int total = 0;
     List<TaskShard> mine = new ArrayList<>();
@@ -102,7 +104,8 @@ final class EvaluateShards extends AbstractFunction2<TaskContext, Iterator<TaskS
     Arrays.sort(requests);
     int offset = (int) ((long) context.partitionId() % partitions * total / partitions);
     double[] fitness = new double[total];
-    for (int i = 0; i < total; i++) {
+    int i = 0;
+    while (i < total) {
       int at = (i + offset) % total;
       int request = requests[at];
       int candidate = b.requestCandidate(request);
@@ -111,18 +114,51 @@ final class EvaluateShards extends AbstractFunction2<TaskContext, Iterator<TaskS
         algorithm = CompiledAlgorithm.compile(b.algorithm(candidate), shape);
         compiled.set(candidate, algorithm);
       }
-      fitness[at] = interpreter.execute(algorithm, tasks[b.requestTask(request)], b.requestTrainExamples(request),
+      long examples = b.requestTrainExamples(request);
+      // A run of this candidate's requests with the same train count goes through the task
+      // batch when it supports them (the same fitnesses, see TaskBatchInterpreter).
+      int size = TaskBatchInterpreter.batchSize(algorithm);
+      int j = i + 1;
+      while (j < total && j - i < size) {
+        int next = requests[(j + offset) % total];
+        if (b.requestCandidate(next) != candidate || b.requestTrainExamples(next) != examples) {
+          break;
+        }
+        j++;
+      }
+      if (j - i >= 2) {
+        LearningTask[] group = new LearningTask[j - i];
+        for (int k = i; k < j; k++) {
+          group[k - i] = tasks[b.requestTask(requests[(k + offset) % total])];
+        }
+        if (TaskBatchInterpreter.supports(algorithm, group, examples)) {
+          Rng[] rngs = new Rng[j - i];
+          for (int k = i; k < j; k++) {
+            rngs[k - i] = new Rng(b.requestSeed(requests[(k + offset) % total]));
+          }
+          double[] part = new double[j - i];
+          interpreter.batch().execute(algorithm, group, examples, rngs, part);
+          for (int k = i; k < j; k++) {
+            fitness[(k + offset) % total] = part[k - i];
+          }
+          i = j;
+          continue;
+        }
+      }
+      fitness[at] = interpreter.interpreter().execute(algorithm, tasks[b.requestTask(request)], examples,
           new Rng(b.requestSeed(request)));
+      i++;
     }
     return new ShardResults(requests, fitness, System.nanoTime() - start);
   }
 
-  private Interpreter interpreter(MemoryShape shape) {
+  private ThreadInterpreter interpreter(MemoryShape shape) {
     ThreadInterpreter cached = INTERPRETER.get();
     if (cached == null || !cached.shape().equals(shape) || cached.maxAbsError() != maxAbsError) {
-      cached = new ThreadInterpreter(shape, maxAbsError, new Interpreter(shape, maxAbsError));
+      cached = new ThreadInterpreter(shape, maxAbsError, new Interpreter(shape, maxAbsError),
+          new TaskBatchInterpreter(shape, maxAbsError));
       INTERPRETER.set(cached);
     }
-    return cached.interpreter();
+    return cached;
   }
 }

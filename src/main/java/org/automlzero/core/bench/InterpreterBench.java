@@ -54,6 +54,7 @@ public final class InterpreterBench {
   public static int run(String[] args) {
     String which = "all";
     boolean skip = true;
+    boolean printFitness = false;
     int rounds = 7;
     double seconds = 2.0;
     for (int i = 0; i < args.length; i++) {
@@ -61,10 +62,14 @@ public final class InterpreterBench {
         case "--rounds" -> rounds = (int) Math.ceil(positive("--rounds", args, ++i));
         case "--seconds" -> seconds = positive("--seconds", args, ++i);
         case "--no-skip" -> skip = false;
+        case "--print-fitness" -> printFitness = true;
         case "--help", "-h" -> {
-          System.out.println("usage: bench [demo|baseline|baseline-mid|nn|all] [--rounds N] [--seconds S] [--no-skip]\n"
+          System.out.println("usage: bench [demo|baseline|baseline-mid|nn|corpus|all] [--rounds N] [--seconds S]"
+              + " [--no-skip] [--print-fitness]\n"
               + "  one thread; algorithms fully evaluated per second (compile + all tasks, no FEC);"
-              + " median of N timed rounds of about S seconds each, after a warm-up");
+              + " median of N timed rounds of about S seconds each, after a warm-up\n"
+              + "  corpus: the evolved-algorithm corpus plus LINEAR and NEURAL_NET on the baseline shape, per"
+              + " algorithm (N rounds of one pass each); --print-fitness prints its per-task fitnesses instead");
           return 0;
         }
         default -> which = args[i];
@@ -72,6 +77,13 @@ public final class InterpreterBench {
     }
     if (rounds <= 0 || seconds <= 0) {
       return 2;
+    }
+    if (which.equals("corpus")) {
+      System.out.println("java " + System.getProperty("java.version") + ", "
+          + Runtime.getRuntime().availableProcessors() + " processors visible, 1 thread used"
+          + (skip ? "" : ", liveness skipping OFF"));
+      return printFitness ? CorpusBench.printFitness(Corpus.load(), skip) : CorpusBench.measure(Corpus.load(), rounds,
+          skip);
     }
     List<Workload> workloads = new ArrayList<>();
     if (which.equals("demo") || which.equals("all")) {

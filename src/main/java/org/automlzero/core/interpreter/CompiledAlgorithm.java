@@ -1,5 +1,6 @@
 package org.automlzero.core.interpreter;
 
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -26,6 +27,16 @@ public final class CompiledAlgorithm {
   /** Ops with an unrolled F = 4 variant in the interpreter. */
   private static final Set<Op> F4_VARIANTS = EnumSet.of(Op.VECTOR_HEAVYSIDE,
       Op.SCALAR_VECTOR_PRODUCT, Op.VECTOR_SUM, Op.VECTOR_DIFF, Op.VECTOR_PRODUCT, Op.VECTOR_INNER_PRODUCT);
+  /** Op codes of the F = 8, 16 and 32 variants (Kernels8, Kernels16, Kernels32) are these plus the op id. */
+  static final int F8_OFFSET = 200;
+  static final int F16_OFFSET = 300;
+  static final int F32_OFFSET = 400;
+  /** Ops with a variant for F = 8, 16 and 32 (constant loop bounds) in the interpreter. */
+  private static final Set<Op> FIXED_VARIANTS = EnumSet.of(Op.VECTOR_HEAVYSIDE, Op.MATRIX_HEAVYSIDE,
+      Op.SCALAR_VECTOR_PRODUCT, Op.VECTOR_RECIPROCAL, Op.VECTOR_NORM, Op.VECTOR_ABS, Op.VECTOR_SUM, Op.VECTOR_DIFF,
+      Op.VECTOR_PRODUCT, Op.VECTOR_DIVISION, Op.VECTOR_INNER_PRODUCT, Op.VECTOR_OUTER_PRODUCT,
+      Op.SCALAR_MATRIX_PRODUCT, Op.MATRIX_VECTOR_PRODUCT, Op.MATRIX_SUM, Op.MATRIX_DIFF, Op.MATRIX_PRODUCT,
+      Op.VECTOR_MIN, Op.VECTOR_MAX, Op.VECTOR_MEAN, Op.VECTOR_ST_DEV);
   private static final Kind[] KINDS = Kind.values();
   private static final ComponentFunctionType[] FUNCTIONS = ComponentFunctionType.values();
   /** Ints per instruction in the code arrays: op, a (in1), b (in2), c (out). */
@@ -44,6 +55,11 @@ public final class CompiledAlgorithm {
   final int instructionsKept;
   /** False when no kept Predict instruction writes v0, so Learn can reuse the features as they are. */
   final boolean predictWritesFeatures;
+  /**
+   * False when no kept Predict or Learn instruction reads v0: then the features need never be
+   * copied in (nothing could tell).
+   */
+  final boolean readsFeatures;
   /**
    * False when the value in s1 after Predict can never be read (Learn overwrites it first or
    * never reads it): then, for ACCURACY tasks, the executor need not store sigmoid(s1).
@@ -64,6 +80,7 @@ public final class CompiledAlgorithm {
     this.learnLength = learn.length;
     this.instructionsKept = setup.kept + predict.kept + learn.kept;
     this.predictWritesFeatures = predict.writesFeatures;
+    this.readsFeatures = predict.readsFeatures || learn.readsFeatures;
     this.learnReadsPrediction = learnReadsPrediction;
   }
 
@@ -73,27 +90,59 @@ public final class CompiledAlgorithm {
    * the function and instruction when an address or index does not fit the shape.
    */
   public static CompiledAlgorithm compile(Algorithm algorithm, MemoryShape shape) {
-    return compile(algorithm, shape, true);
+    return compile(algorithm, shape, true, true);
   }
 
   /** The same decoding without liveness skipping: the reference path tests compare against. */
   public static CompiledAlgorithm compileWithoutSkipping(Algorithm algorithm, MemoryShape shape) {
-    return compile(algorithm, shape, false);
+    return compile(algorithm, shape, false, true);
   }
 
-  private static CompiledAlgorithm compile(Algorithm algorithm, MemoryShape shape, boolean skipDead) {
+  /**
+   * Test hook: no liveness skipping and no size-specialised variants (every op runs its generic
+   * kernel), the reference the F-specialised kernels are checked against.
+   */
+  static CompiledAlgorithm compileGeneric(Algorithm algorithm, MemoryShape shape) {
+    return compile(algorithm, shape, false, false);
+  }
+
+  private static CompiledAlgorithm compile(Algorithm algorithm, MemoryShape shape, boolean skipDead,
+      boolean variants) {
     check(algorithm, shape);
     Liveness.Analysis analysis = skipDead ? Liveness.analyze(algorithm, shape) : null;
     Liveness.Masks masks = skipDead ? analysis.masks() : null;
-    Function setup = encode(algorithm, ComponentFunctionType.SETUP, shape, masks);
-    Function predict = encode(algorithm, ComponentFunctionType.PREDICT, shape, masks);
-    Function learn = encode(algorithm, ComponentFunctionType.LEARN, shape, masks);
+    Function setup = encode(algorithm, ComponentFunctionType.SETUP, shape, masks, variants);
+    Function predict = encode(algorithm, ComponentFunctionType.PREDICT, shape, masks, variants);
+    Function learn = encode(algorithm, ComponentFunctionType.LEARN, shape, masks, variants);
     return new CompiledAlgorithm(shape, setup, predict, learn, !skipDead || analysis.predictionLiveIntoLearn());
   }
 
   /** The memory shape this algorithm was compiled for. */
   public MemoryShape shape() {
     return shape;
+  }
+
+  /**
+   * Op ids of the kept instructions of one function, in order (the F = 4 variants as their op's
+   * id; a merged "skip random draws" as {@code Op.values().length}).
+   */
+  public int[] keptOpIds(ComponentFunctionType type) {
+    int[] code = switch (type) {
+      case SETUP -> setupCode;
+      case PREDICT -> predictCode;
+      case LEARN -> learnCode;
+    };
+    int length = switch (type) {
+      case SETUP -> setupLength;
+      case PREDICT -> predictLength;
+      case LEARN -> learnLength;
+    };
+    int[] ids = new int[length];
+    for (int i = 0; i < length; i++) {
+      int op = code[i * STRIDE];
+      ids[i] = op == SKIP_DRAWS ? Op.values().length : op >= F4_OFFSET ? op % 100 : op;
+    }
+    return ids;
   }
 
   /** Instructions kept after dropping dead ones (a dead random instruction's skip counts as dropped). */
@@ -107,10 +156,11 @@ public final class CompiledAlgorithm {
     int length;
     int kept;
     boolean writesFeatures;
+    boolean readsFeatures;
   }
 
   private static Function encode(Algorithm algorithm, ComponentFunctionType type, MemoryShape shape,
-      Liveness.Masks masks) {
+      Liveness.Masks masks, boolean variants) {
     List<Instruction> instructions = algorithm.function(type);
     boolean[] live = masks == null ? null : masks.of(type);
     int n = instructions.size();
@@ -141,9 +191,13 @@ public final class CompiledAlgorithm {
         continue;
       }
       int base = at * STRIDE;
-      f.code[base] = features == 4 && F4_VARIANTS.contains(op) ? F4_OFFSET + op.id() : op.id();
+      f.code[base] = variants ? opCode(op, features) : op.id();
       if (op.out() == Kind.VECTOR && instruction.out() == MemoryShape.FEATURES) {
         f.writesFeatures = true;
+      }
+      if ((op.in1() == Kind.VECTOR && instruction.in1() == MemoryShape.FEATURES)
+          || (op.in2() == Kind.VECTOR && instruction.in2() == MemoryShape.FEATURES)) {
+        f.readsFeatures = true;
       }
       f.code[base + 1] = op.in1() == Kind.NONE ? 0 : instruction.in1();
       f.code[base + 2] = op.in2() == Kind.NONE ? 0 : instruction.in2();
@@ -171,6 +225,8 @@ public final class CompiledAlgorithm {
       f.kept++;
     }
     f.length = at;
+    f.code = Arrays.copyOf(f.code, at * STRIDE);
+    f.data = Arrays.copyOf(f.data, at * 2);
     return f;
   }
 
@@ -205,6 +261,28 @@ public final class CompiledAlgorithm {
         }
       }
     }
+  }
+
+  /** The interpreter's op code for an op at F: a specialised variant's when there is one. */
+  static int opCode(Op op, int features) {
+    if (features == 4 && F4_VARIANTS.contains(op)) {
+      return F4_OFFSET + op.id();
+    }
+    if (FIXED_VARIANTS.contains(op)) {
+      switch (features) {
+        case 8 -> {
+          return F8_OFFSET + op.id();
+        }
+        case 16 -> {
+          return F16_OFFSET + op.id();
+        }
+        case 32 -> {
+          return F32_OFFSET + op.id();
+        }
+        default -> { }
+      }
+    }
+    return op.id();
   }
 
   /** Random draws a *_SET op makes at run time (gaussian = 2 draws per entry, uniform = 1). */

@@ -32,6 +32,7 @@ public final class Interpreter {
 
   private Rng rng;
   private long trainSteps;
+  private long validSteps;
   private int validErrorCount;
 
   public Interpreter(MemoryShape shape, double maxAbsError) {
@@ -73,6 +74,7 @@ public final class Interpreter {
     }
     this.rng = rng;
     trainSteps = 0;
+    validSteps = 0;
     setup(algorithm);
     long all = Math.min(numTrainExamples, task.maxTrainExamples());
     int perEpoch = task.numTrain();
@@ -112,6 +114,7 @@ public final class Interpreter {
     }
     this.rng = rng;
     trainSteps = 0;
+    validSteps = 0;
     validErrorCount = 0;
     setup(algorithm);
     int recorded = trainCount;
@@ -136,6 +139,11 @@ public final class Interpreter {
     return trainSteps;
   }
 
+  /** Validation steps (Predict only) the last execute/fingerprint call performed. */
+  public long lastValidSteps() {
+    return validSteps;
+  }
+
   /** Test hook: the scalar bank. */
   double[] scalars() {
     return s;
@@ -149,6 +157,12 @@ public final class Interpreter {
   /** Test hook: the matrix bank (one row-major array of F x F per address). */
   double[][] matrices() {
     return mt;
+  }
+
+  /** Wipes the memory and runs Setup (the task batch's per-task start). */
+  void runSetup(CompiledAlgorithm algorithm, Rng rng) {
+    this.rng = rng;
+    setup(algorithm);
   }
 
   /** Test hook: runs Setup on the current memory, without wiping it first. */
@@ -197,7 +211,10 @@ public final class Interpreter {
     final double[] lData = algorithm.learnData;
     final int lLen = algorithm.learnLength;
     final boolean predictWritesFeatures = algorithm.predictWritesFeatures;
+    final boolean readsFeatures = algorithm.readsFeatures;
     final boolean lazySigmoid = !algorithm.learnReadsPrediction && errors == null && maxAbsError >= 1.0;
+    final boolean idle = pLen == 0 && lLen == 0;
+    boolean fixedPoint = false;
     int epoch = (int) (position / n);
     int at = (int) (position % n);
     int[] order = task.epochOrder(epoch);
@@ -205,7 +222,9 @@ public final class Interpreter {
       trainSteps++;
       int example = order[at];
       int row = example * f;
-      loadFeatures(features, row, x);
+      if (readsFeatures) {
+        loadFeatures(features, row, x);
+      }
       sc[MemoryShape.LABEL] = 0.0;
       run(pCode, pData, pLen);
       double label = labels[example];
@@ -217,8 +236,12 @@ public final class Interpreter {
           return step;
         }
       } else {
-        if (accuracy) {
-          prediction = sigmoid(prediction);
+        if (accuracy && !fixedPoint) {
+          double p = sigmoid(prediction);
+          // With no Predict or Learn code, s1 only ever becomes sigmoid(s1): once that is s1
+          // itself (bit for bit), every later step would compute the same, so skip the exp.
+          fixedPoint = idle && Double.doubleToRawLongBits(p) == Double.doubleToRawLongBits(prediction);
+          prediction = p;
           sc[MemoryShape.PREDICTION] = prediction;
         }
         double error = Math.abs(label - prediction);
@@ -229,7 +252,7 @@ public final class Interpreter {
           errors[step] = error;
         }
       }
-      if (predictWritesFeatures) {
+      if (predictWritesFeatures && readsFeatures) {
         loadFeatures(features, row, x);
       }
       sc[MemoryShape.LABEL] = label;
@@ -258,8 +281,12 @@ public final class Interpreter {
     final int pLen = algorithm.predictLength;
     final boolean accuracy = task.evalType() == EvalType.ACCURACY;
     double loss = 0.0;
+    final boolean readsFeatures = algorithm.readsFeatures;
     for (int i = 0; i < count; i++) {
-      loadFeatures(features, i * f, x);
+      validSteps++;
+      if (readsFeatures) {
+        loadFeatures(features, i * f, x);
+      }
       sc[MemoryShape.LABEL] = 0.0;
       run(pCode, pData, pLen);
       double label = labels[i];
@@ -327,8 +354,10 @@ public final class Interpreter {
     final double[][] mt = this.mt;
     final int f = this.f;
     final int ff = this.ff;
-    for (int pc = 0; pc < length; pc++) {
-      final int base = pc * CompiledAlgorithm.STRIDE;
+    // The code array holds exactly `length` instructions: looping to its length lets the JIT
+    // drop the range checks of the four reads.
+    for (int base = 0; base < code.length; base += CompiledAlgorithm.STRIDE) {
+      final int pc = base >> 2;
       final int a = code[base + 1];
       final int b = code[base + 2];
       final int c = code[base + 3];
@@ -472,10 +501,10 @@ public final class Interpreter {
         case CompiledAlgorithm.F4_OFFSET + 16 -> {
           final double[] x = v[a];
           final double[] out = v[c];
-          out[0] = x[0] > 0.0 ? 1.0 : 0.0;
-          out[1] = x[1] > 0.0 ? 1.0 : 0.0;
-          out[2] = x[2] > 0.0 ? 1.0 : 0.0;
-          out[3] = x[3] > 0.0 ? 1.0 : 0.0;
+          out[0] = heaviside(x[0]);
+          out[1] = heaviside(x[1]);
+          out[2] = heaviside(x[2]);
+          out[3] = heaviside(x[3]);
         }
         case CompiledAlgorithm.F4_OFFSET + 18 -> {
           final double k = s[a];
@@ -519,6 +548,99 @@ public final class Interpreter {
           // Same order as the generic loop, which starts from +0.0.
           s[c] = 0.0 + x[0] * y[0] + x[1] * y[1] + x[2] * y[2] + x[3] * y[3];
         }
+        // F = 8 variants (CompiledAlgorithm.F8_OFFSET + op id): constant loop bounds, same results as above.
+        case CompiledAlgorithm.F8_OFFSET + 16 -> Kernels8.heaviside(v[a], v[c]);
+        case CompiledAlgorithm.F8_OFFSET + 17 -> Kernels8.matrixHeaviside(mt[a], mt[c]);
+        case CompiledAlgorithm.F8_OFFSET + 18 -> Kernels8.scale(s[a], v[b], v[c]);
+        case CompiledAlgorithm.F8_OFFSET + 20 -> Kernels8.reciprocal(v[a], v[c]);
+        case CompiledAlgorithm.F8_OFFSET + 21 -> s[c] = Math.sqrt(Kernels8.dot(v[a], v[a]));
+        case CompiledAlgorithm.F8_OFFSET + 22 -> Kernels8.abs(v[a], v[c]);
+        case CompiledAlgorithm.F8_OFFSET + 23 -> Kernels8.sum(v[a], v[b], v[c]);
+        case CompiledAlgorithm.F8_OFFSET + 24 -> Kernels8.diff(v[a], v[b], v[c]);
+        case CompiledAlgorithm.F8_OFFSET + 25 -> Kernels8.product(v[a], v[b], v[c]);
+        case CompiledAlgorithm.F8_OFFSET + 26 -> Kernels8.division(v[a], v[b], v[c]);
+        case CompiledAlgorithm.F8_OFFSET + 27 -> s[c] = Kernels8.dot(v[a], v[b]);
+        case CompiledAlgorithm.F8_OFFSET + 28 -> Kernels8.outer(v[a], v[b], mt[c]);
+        case CompiledAlgorithm.F8_OFFSET + 29 -> Kernels8.matrixScale(s[a], mt[b], mt[c]);
+        case CompiledAlgorithm.F8_OFFSET + 31 -> {
+          final double[] x = v[b];
+          final double[] out = v[c];
+          if (out == x) {
+            Kernels8.matrixVectorProduct(mt[a], x, scratchVector);
+            System.arraycopy(scratchVector, 0, out, 0, Kernels8.N);
+          } else {
+            Kernels8.matrixVectorProduct(mt[a], x, out);
+          }
+        }
+        case CompiledAlgorithm.F8_OFFSET + 39 -> Kernels8.matrixSum(mt[a], mt[b], mt[c]);
+        case CompiledAlgorithm.F8_OFFSET + 40 -> Kernels8.matrixDiff(mt[a], mt[b], mt[c]);
+        case CompiledAlgorithm.F8_OFFSET + 41 -> Kernels8.matrixProduct(mt[a], mt[b], mt[c]);
+        case CompiledAlgorithm.F8_OFFSET + 45 -> Kernels8.min(v[a], v[b], v[c]);
+        case CompiledAlgorithm.F8_OFFSET + 48 -> Kernels8.max(v[a], v[b], v[c]);
+        case CompiledAlgorithm.F8_OFFSET + 50 -> s[c] = Kernels8.mean(v[a]);
+        case CompiledAlgorithm.F8_OFFSET + 54 -> s[c] = Kernels8.stDev(v[a]);
+        // F = 16 variants (CompiledAlgorithm.F16_OFFSET + op id): constant loop bounds, same results as above.
+        case CompiledAlgorithm.F16_OFFSET + 16 -> Kernels16.heaviside(v[a], v[c]);
+        case CompiledAlgorithm.F16_OFFSET + 17 -> Kernels16.matrixHeaviside(mt[a], mt[c]);
+        case CompiledAlgorithm.F16_OFFSET + 18 -> Kernels16.scale(s[a], v[b], v[c]);
+        case CompiledAlgorithm.F16_OFFSET + 20 -> Kernels16.reciprocal(v[a], v[c]);
+        case CompiledAlgorithm.F16_OFFSET + 21 -> s[c] = Math.sqrt(Kernels16.dot(v[a], v[a]));
+        case CompiledAlgorithm.F16_OFFSET + 22 -> Kernels16.abs(v[a], v[c]);
+        case CompiledAlgorithm.F16_OFFSET + 23 -> Kernels16.sum(v[a], v[b], v[c]);
+        case CompiledAlgorithm.F16_OFFSET + 24 -> Kernels16.diff(v[a], v[b], v[c]);
+        case CompiledAlgorithm.F16_OFFSET + 25 -> Kernels16.product(v[a], v[b], v[c]);
+        case CompiledAlgorithm.F16_OFFSET + 26 -> Kernels16.division(v[a], v[b], v[c]);
+        case CompiledAlgorithm.F16_OFFSET + 27 -> s[c] = Kernels16.dot(v[a], v[b]);
+        case CompiledAlgorithm.F16_OFFSET + 28 -> Kernels16.outer(v[a], v[b], mt[c]);
+        case CompiledAlgorithm.F16_OFFSET + 29 -> Kernels16.matrixScale(s[a], mt[b], mt[c]);
+        case CompiledAlgorithm.F16_OFFSET + 31 -> {
+          final double[] x = v[b];
+          final double[] out = v[c];
+          if (out == x) {
+            Kernels16.matrixVectorProduct(mt[a], x, scratchVector);
+            System.arraycopy(scratchVector, 0, out, 0, Kernels16.N);
+          } else {
+            Kernels16.matrixVectorProduct(mt[a], x, out);
+          }
+        }
+        case CompiledAlgorithm.F16_OFFSET + 39 -> Kernels16.matrixSum(mt[a], mt[b], mt[c]);
+        case CompiledAlgorithm.F16_OFFSET + 40 -> Kernels16.matrixDiff(mt[a], mt[b], mt[c]);
+        case CompiledAlgorithm.F16_OFFSET + 41 -> Kernels16.matrixProduct(mt[a], mt[b], mt[c]);
+        case CompiledAlgorithm.F16_OFFSET + 45 -> Kernels16.min(v[a], v[b], v[c]);
+        case CompiledAlgorithm.F16_OFFSET + 48 -> Kernels16.max(v[a], v[b], v[c]);
+        case CompiledAlgorithm.F16_OFFSET + 50 -> s[c] = Kernels16.mean(v[a]);
+        case CompiledAlgorithm.F16_OFFSET + 54 -> s[c] = Kernels16.stDev(v[a]);
+        // F = 32 variants (CompiledAlgorithm.F32_OFFSET + op id): constant loop bounds, same results as above.
+        case CompiledAlgorithm.F32_OFFSET + 16 -> Kernels32.heaviside(v[a], v[c]);
+        case CompiledAlgorithm.F32_OFFSET + 17 -> Kernels32.matrixHeaviside(mt[a], mt[c]);
+        case CompiledAlgorithm.F32_OFFSET + 18 -> Kernels32.scale(s[a], v[b], v[c]);
+        case CompiledAlgorithm.F32_OFFSET + 20 -> Kernels32.reciprocal(v[a], v[c]);
+        case CompiledAlgorithm.F32_OFFSET + 21 -> s[c] = Math.sqrt(Kernels32.dot(v[a], v[a]));
+        case CompiledAlgorithm.F32_OFFSET + 22 -> Kernels32.abs(v[a], v[c]);
+        case CompiledAlgorithm.F32_OFFSET + 23 -> Kernels32.sum(v[a], v[b], v[c]);
+        case CompiledAlgorithm.F32_OFFSET + 24 -> Kernels32.diff(v[a], v[b], v[c]);
+        case CompiledAlgorithm.F32_OFFSET + 25 -> Kernels32.product(v[a], v[b], v[c]);
+        case CompiledAlgorithm.F32_OFFSET + 26 -> Kernels32.division(v[a], v[b], v[c]);
+        case CompiledAlgorithm.F32_OFFSET + 27 -> s[c] = Kernels32.dot(v[a], v[b]);
+        case CompiledAlgorithm.F32_OFFSET + 28 -> Kernels32.outer(v[a], v[b], mt[c]);
+        case CompiledAlgorithm.F32_OFFSET + 29 -> Kernels32.matrixScale(s[a], mt[b], mt[c]);
+        case CompiledAlgorithm.F32_OFFSET + 31 -> {
+          final double[] x = v[b];
+          final double[] out = v[c];
+          if (out == x) {
+            Kernels32.matrixVectorProduct(mt[a], x, scratchVector);
+            System.arraycopy(scratchVector, 0, out, 0, Kernels32.N);
+          } else {
+            Kernels32.matrixVectorProduct(mt[a], x, out);
+          }
+        }
+        case CompiledAlgorithm.F32_OFFSET + 39 -> Kernels32.matrixSum(mt[a], mt[b], mt[c]);
+        case CompiledAlgorithm.F32_OFFSET + 40 -> Kernels32.matrixDiff(mt[a], mt[b], mt[c]);
+        case CompiledAlgorithm.F32_OFFSET + 41 -> Kernels32.matrixProduct(mt[a], mt[b], mt[c]);
+        case CompiledAlgorithm.F32_OFFSET + 45 -> Kernels32.min(v[a], v[b], v[c]);
+        case CompiledAlgorithm.F32_OFFSET + 48 -> Kernels32.max(v[a], v[b], v[c]);
+        case CompiledAlgorithm.F32_OFFSET + 50 -> s[c] = Kernels32.mean(v[a]);
+        case CompiledAlgorithm.F32_OFFSET + 54 -> s[c] = Kernels32.stDev(v[a]);
         default -> throw new IllegalStateException("unknown op code " + code[base]);
       }
     }
@@ -526,12 +648,28 @@ public final class Interpreter {
 
   // The original's scalar and vector min/max are std::min/std::max, whose NaN handling
   // depends on argument order; its matrix min/max are written out as a < b ? a : b.
-  private static double stdMin(double x, double y) {
-    return y < x ? y : x;
+  // Both select raw bits rather than doubles: the JIT can then use an integer conditional move
+  // (x86 has none for doubles, so a double select becomes a branch, mispredicted half the time
+  // on signs that look random). The result is the same value, bit for bit.
+  static double stdMin(double x, double y) {
+    return Double.longBitsToDouble(y < x ? Double.doubleToRawLongBits(y) : Double.doubleToRawLongBits(x));
   }
 
-  private static double stdMax(double x, double y) {
-    return x < y ? y : x;
+  static double stdMax(double x, double y) {
+    return Double.longBitsToDouble(x < y ? Double.doubleToRawLongBits(y) : Double.doubleToRawLongBits(x));
+  }
+
+  private static final long ONE_BITS = Double.doubleToRawLongBits(1.0);
+  private static final long INFINITY_BITS = Double.doubleToRawLongBits(Double.POSITIVE_INFINITY);
+
+  /**
+   * {@code x > 0.0 ? 1.0 : 0.0} without a branch: x > 0 exactly when its raw bits t + 1 lie in
+   * [1, bits of +infinity] (positive, not zero, not NaN), i.e. when t >= 0 and t < those bits.
+   */
+  static double heaviside(double x) {
+    final long t = Double.doubleToRawLongBits(x) - 1;
+    final long mask = ((t - INFINITY_BITS) & ~t) >> 63;
+    return Double.longBitsToDouble(mask & ONE_BITS);
   }
 
   // Elementwise loops index every operand with the same i (so out may alias an input and the
@@ -539,7 +677,7 @@ public final class Interpreter {
 
   private static void heaviside(double[] x, double[] out, int n) {
     for (int i = 0; i < n; i++) {
-      out[i] = x[i] > 0.0 ? 1.0 : 0.0;
+      out[i] = heaviside(x[i]);
     }
   }
 

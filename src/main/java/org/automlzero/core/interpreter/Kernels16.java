@@ -1,0 +1,249 @@
+package org.automlzero.core.interpreter;
+
+/**
+ * Vector and matrix kernels for F = 16 (N entries per vector, NN per matrix, row-major). Every
+ * loop bound is a compile-time constant, so the JIT unrolls and vectorises the short loops
+ * without the alignment and tail loops a variable bound needs. Each kernel computes exactly
+ * what the interpreter's generic kernel computes (same operations in the same order), so
+ * results are bit-identical. Kernels8 and Kernels32 are this file with N changed
+ * (scripts/kernels.sh writes them; do not edit them by hand).
+ */
+final class Kernels16 {
+  private Kernels16() {}
+
+  static final int N = 16;
+  static final int NN = N * N;
+
+  static void heaviside(double[] x, double[] out) {
+    for (int i = 0; i < N; i++) {
+      out[i] = Interpreter.heaviside(x[i]);
+    }
+  }
+
+  static void matrixHeaviside(double[] x, double[] out) {
+    for (int i = 0; i < NN; i++) {
+      out[i] = Interpreter.heaviside(x[i]);
+    }
+  }
+
+  static void scale(double k, double[] x, double[] out) {
+    for (int i = 0; i < N; i++) {
+      out[i] = x[i] * k;
+    }
+  }
+
+  static void matrixScale(double k, double[] x, double[] out) {
+    for (int i = 0; i < NN; i++) {
+      out[i] = x[i] * k;
+    }
+  }
+
+  static void reciprocal(double[] x, double[] out) {
+    for (int i = 0; i < N; i++) {
+      out[i] = 1.0 / x[i];
+    }
+  }
+
+  static void abs(double[] x, double[] out) {
+    for (int i = 0; i < N; i++) {
+      out[i] = Math.abs(x[i]);
+    }
+  }
+
+  static void sum(double[] x, double[] y, double[] out) {
+    for (int i = 0; i < N; i++) {
+      out[i] = x[i] + y[i];
+    }
+  }
+
+  static void matrixSum(double[] x, double[] y, double[] out) {
+    for (int i = 0; i < NN; i++) {
+      out[i] = x[i] + y[i];
+    }
+  }
+
+  static void diff(double[] x, double[] y, double[] out) {
+    for (int i = 0; i < N; i++) {
+      out[i] = x[i] - y[i];
+    }
+  }
+
+  static void matrixDiff(double[] x, double[] y, double[] out) {
+    for (int i = 0; i < NN; i++) {
+      out[i] = x[i] - y[i];
+    }
+  }
+
+  static void product(double[] x, double[] y, double[] out) {
+    for (int i = 0; i < N; i++) {
+      out[i] = x[i] * y[i];
+    }
+  }
+
+  static void matrixProduct(double[] x, double[] y, double[] out) {
+    for (int i = 0; i < NN; i++) {
+      out[i] = x[i] * y[i];
+    }
+  }
+
+  static void division(double[] x, double[] y, double[] out) {
+    for (int i = 0; i < N; i++) {
+      out[i] = x[i] / y[i];
+    }
+  }
+
+  static void min(double[] x, double[] y, double[] out) {
+    for (int i = 0; i < N; i++) {
+      out[i] = Interpreter.stdMin(x[i], y[i]);
+    }
+  }
+
+  static void max(double[] x, double[] y, double[] out) {
+    for (int i = 0; i < N; i++) {
+      out[i] = Interpreter.stdMax(x[i], y[i]);
+    }
+  }
+
+  /** Sequential sum from +0.0, as the generic dot below 64 entries. */
+  static double dot(double[] x, double[] y) {
+    return dot(x, 0, y, 0);
+  }
+
+  /** {@link #dot(double[], double[])} of x[xFrom..xFrom+N) and y[yFrom..yFrom+N). */
+  static double dot(double[] x, int xFrom, double[] y, int yFrom) {
+    double sum = 0.0;
+    for (int i = 0; i < N; i++) {
+      sum += x[xFrom + i] * y[yFrom + i];
+    }
+    return sum;
+  }
+
+  static double mean(double[] x) {
+    double sum = 0.0;
+    for (int i = 0; i < N; i++) {
+      sum += x[i];
+    }
+    return sum / N;
+  }
+
+  static double stDev(double[] x) {
+    final double mean = mean(x);
+    return Math.sqrt(dot(x, x) / N - mean * mean);
+  }
+
+  /** out = x y^T, row by row. */
+  static void outer(double[] x, double[] y, double[] out) {
+    outer(x, 0, y, 0, out, 0);
+  }
+
+  /** {@link #outer(double[], double[], double[])} of vectors and a matrix at offsets. */
+  static void outer(double[] x, int xFrom, double[] y, int yFrom, double[] out, int outFrom) {
+    for (int i = 0; i < N; i++) {
+      final double u = x[xFrom + i];
+      final int row = outFrom + i * N;
+      for (int j = 0; j < N; j++) {
+        out[row + j] = u * y[yFrom + j];
+      }
+    }
+  }
+
+  /**
+   * target = M x, each row summed sequentially over j from +0.0 (as the generic kernel), 16 (or
+   * for N = 8, 8) rows at a time so that the rows' dependency chains overlap. target must not
+   * be x (the interpreter passes its scratch vector then).
+   */
+  static void matrixVectorProduct(double[] m, double[] x, double[] target) {
+    matrixVectorProduct(m, 0, x, 0, target, 0);
+  }
+
+  /** The same for a matrix at {@code mFrom} and vectors at {@code xFrom} and {@code to}. */
+  static void matrixVectorProduct(double[] m, int mFrom, double[] x, int xFrom, double[] target, int to) {
+    if (N >= 16) {
+      for (int h = 0; h < N; h += 16) {
+        final int r = mFrom + h * N;
+        double a0 = 0.0;
+        double a1 = 0.0;
+        double a2 = 0.0;
+        double a3 = 0.0;
+        double a4 = 0.0;
+        double a5 = 0.0;
+        double a6 = 0.0;
+        double a7 = 0.0;
+        double a8 = 0.0;
+        double a9 = 0.0;
+        double a10 = 0.0;
+        double a11 = 0.0;
+        double a12 = 0.0;
+        double a13 = 0.0;
+        double a14 = 0.0;
+        double a15 = 0.0;
+        for (int j = 0; j < N; j++) {
+          final double xj = x[xFrom + j];
+          a0 += m[r + j] * xj;
+          a1 += m[r + N + j] * xj;
+          a2 += m[r + 2 * N + j] * xj;
+          a3 += m[r + 3 * N + j] * xj;
+          a4 += m[r + 4 * N + j] * xj;
+          a5 += m[r + 5 * N + j] * xj;
+          a6 += m[r + 6 * N + j] * xj;
+          a7 += m[r + 7 * N + j] * xj;
+          a8 += m[r + 8 * N + j] * xj;
+          a9 += m[r + 9 * N + j] * xj;
+          a10 += m[r + 10 * N + j] * xj;
+          a11 += m[r + 11 * N + j] * xj;
+          a12 += m[r + 12 * N + j] * xj;
+          a13 += m[r + 13 * N + j] * xj;
+          a14 += m[r + 14 * N + j] * xj;
+          a15 += m[r + 15 * N + j] * xj;
+        }
+        target[to + h] = a0;
+        target[to + h + 1] = a1;
+        target[to + h + 2] = a2;
+        target[to + h + 3] = a3;
+        target[to + h + 4] = a4;
+        target[to + h + 5] = a5;
+        target[to + h + 6] = a6;
+        target[to + h + 7] = a7;
+        target[to + h + 8] = a8;
+        target[to + h + 9] = a9;
+        target[to + h + 10] = a10;
+        target[to + h + 11] = a11;
+        target[to + h + 12] = a12;
+        target[to + h + 13] = a13;
+        target[to + h + 14] = a14;
+        target[to + h + 15] = a15;
+      }
+    } else {
+      for (int h = 0; h < N; h += 8) {
+        final int r = mFrom + h * N;
+        double a0 = 0.0;
+        double a1 = 0.0;
+        double a2 = 0.0;
+        double a3 = 0.0;
+        double a4 = 0.0;
+        double a5 = 0.0;
+        double a6 = 0.0;
+        double a7 = 0.0;
+        for (int j = 0; j < N; j++) {
+          final double xj = x[xFrom + j];
+          a0 += m[r + j] * xj;
+          a1 += m[r + N + j] * xj;
+          a2 += m[r + 2 * N + j] * xj;
+          a3 += m[r + 3 * N + j] * xj;
+          a4 += m[r + 4 * N + j] * xj;
+          a5 += m[r + 5 * N + j] * xj;
+          a6 += m[r + 6 * N + j] * xj;
+          a7 += m[r + 7 * N + j] * xj;
+        }
+        target[to + h] = a0;
+        target[to + h + 1] = a1;
+        target[to + h + 2] = a2;
+        target[to + h + 3] = a3;
+        target[to + h + 4] = a4;
+        target[to + h + 5] = a5;
+        target[to + h + 6] = a6;
+        target[to + h + 7] = a7;
+      }
+    }
+  }
+}
