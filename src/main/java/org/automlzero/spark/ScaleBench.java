@@ -147,8 +147,11 @@ public final class ScaleBench {
       Fingerprinter unused = spec.fec().enabled()
           ? new Fingerprinter(spec.shape(), spec.maxAbsError(), spec.fec(), pool)
           : null;
-      EvolutionLoop loop = EvolutionLoop.resume(start, spec, bench(spec), list -> List.of(), evaluator, unused, null,
-          1, GenerationListener.NONE);
+      Algorithm budgetBaseline = spec.trainBudget().enabled()
+          ? InitialAlgorithms.handCoded(spec.trainBudget().baseline(), spec)
+          : null;
+      EvolutionLoop loop = EvolutionLoop.resume(start, spec, bench(spec), list -> List.of(), evaluator, unused,
+          budgetBaseline, 1, GenerationListener.NONE);
       loop.step(); // warm-up: class loading on every executor
       long individuals0 = loop.individuals();
       EvaluatorStats stats0 = evaluator.stats();
