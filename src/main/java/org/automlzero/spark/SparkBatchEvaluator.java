@@ -96,6 +96,11 @@ public final class SparkBatchEvaluator implements BatchEvaluator {
     return evaluate(tasks, candidates, requests, null);
   }
 
+  @Override
+  public boolean showsDescriptions() {
+    return true;
+  }
+
   /** The same, shown in the Spark UI as the job's description (e.g. "generation 42: evaluate 1,200 candidates"). */
   @Override
   public double[] evaluate(TaskList tasks, List<Algorithm> candidates, List<EvaluationRequest> requests,

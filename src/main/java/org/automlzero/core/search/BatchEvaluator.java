@@ -14,6 +14,14 @@ public interface BatchEvaluator extends AutoCloseable {
   double[] evaluate(TaskList tasks, List<Algorithm> candidates, List<EvaluationRequest> requests);
 
   /**
+   * Whether this evaluator shows the descriptions it is given (the Spark job description). When
+   * it does not, callers skip building them: an island stage runs thousands of generations.
+   */
+  default boolean showsDescriptions() {
+    return false;
+  }
+
+  /**
    * The same, with a human-readable description of the call ("experiment 1, generation 42:
    * evaluate 1,200 candidates") that an implementation may show (the Spark job description).
    */

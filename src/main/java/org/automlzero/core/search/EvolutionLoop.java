@@ -261,8 +261,9 @@ public final class EvolutionLoop {
         hurdles[i] = Fitnesses.percentile(partial[i], spec.hurdles().percentile());
       }
     }
-    Evaluated e = evaluate(tasks, children, islandOf, hurdles, "experiment " + experiment + ", generation " + g
-        + ": evaluate " + String.format(Locale.ROOT, "%,d", children.size()) + " candidates");
+    String description = evaluator.showsDescriptions() ? "experiment " + experiment + ", generation " + g
+        + ": evaluate " + String.format(Locale.ROOT, "%,d", children.size()) + " candidates" : null;
+    Evaluated e = evaluate(tasks, children, islandOf, hurdles, description);
     for (int i = 0; i < n; i++) {
       int from = i * b;
       int slot = islands[i].oldestSlot();
@@ -506,7 +507,8 @@ public final class EvolutionLoop {
         }
       }
       if (any) {
-        runStage(ts, candidates, islandOf, granted, hashes, needed, perTask, hits, misses, description + " (past hurdle)");
+        runStage(ts, candidates, islandOf, granted, hashes, needed, perTask, hits, misses,
+            description == null ? null : description + " (past hurdle)");
       }
     }
     for (int k = 0; k < c; k++) {
