@@ -34,18 +34,22 @@ final class ModelledStages extends AbstractFunction2<TaskContext, Iterator<byte[
   public StageResults apply(TaskContext context, Iterator<byte[]> requests) {
     long start = System.nanoTime();
     List<byte[]> out = new ArrayList<>();
+    // The islands of a task with spark.task.cpus = c run c at a time: the task sleeps as long as its busiest lane.
+    long[] lanes = new long[Math.max(1, context.cpus())];
+    int k = 0;
     while (requests.hasNext()) {
       IslandStage.Request r = IslandStage.decodeRequest(requests.next());
       long individuals = (long) r.generations() * children;
-      long nanos = (long) (individuals * secondsPerIndividual * 1e9);
-      try {
-        Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("modelled stage interrupted", e);
-      }
+      lanes[k++ % lanes.length] += (long) (individuals * secondsPerIndividual * 1e9);
       byte[] after = PackedIsland.withIndividuals(r.packed(), PackedIsland.individuals(r.packed()) + individuals);
       out.add(IslandStage.encode(new IslandStage.Result(after, individuals, 0, 0, 0)));
+    }
+    long nanos = java.util.Arrays.stream(lanes).max().orElse(0);
+    try {
+      Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("modelled stage interrupted", e);
     }
     return new StageResults(out.toArray(new byte[0][]), System.nanoTime() - start);
   }
