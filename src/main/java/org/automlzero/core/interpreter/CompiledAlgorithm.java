@@ -52,7 +52,6 @@ public final class CompiledAlgorithm {
   final int setupLength;
   final int predictLength;
   final int learnLength;
-  final int instructionsKept;
   /** False when no kept Predict instruction writes v0, so Learn can reuse the features as they are. */
   final boolean predictWritesFeatures;
   /**
@@ -78,7 +77,6 @@ public final class CompiledAlgorithm {
     this.setupLength = setup.length;
     this.predictLength = predict.length;
     this.learnLength = learn.length;
-    this.instructionsKept = setup.kept + predict.kept + learn.kept;
     this.predictWritesFeatures = predict.writesFeatures;
     this.readsFeatures = predict.readsFeatures || learn.readsFeatures;
     this.learnReadsPrediction = learnReadsPrediction;
@@ -145,16 +143,10 @@ public final class CompiledAlgorithm {
     return ids;
   }
 
-  /** Instructions kept after dropping dead ones (a dead random instruction's skip counts as dropped). */
-  public int instructionsKept() {
-    return instructionsKept;
-  }
-
   private static final class Function {
     int[] code;
     double[] data;
     int length;
-    int kept;
     boolean writesFeatures;
     boolean readsFeatures;
   }
@@ -222,7 +214,6 @@ public final class CompiledAlgorithm {
         }
       }
       at++;
-      f.kept++;
     }
     f.length = at;
     f.code = Arrays.copyOf(f.code, at * STRIDE);

@@ -36,7 +36,7 @@ class SpecialisedKernelsTest {
     Rng rng = new Rng(5);
     for (int i = 0; i < 100_000; i++) {
       double x = Double.longBitsToDouble(rng.nextLong());
-      double y = rng.nextBoolean(0.5) ? x : Double.longBitsToDouble(rng.nextLong());
+      double y = rng.nextDouble() < 0.5 ? x : Double.longBitsToDouble(rng.nextLong());
       assertThat(Interpreter.heaviside(x)).isEqualTo(x > 0.0 ? 1.0 : 0.0);
       assertThat(Double.doubleToRawLongBits(Interpreter.stdMax(x, y)))
           .isEqualTo(Double.doubleToRawLongBits(x < y ? y : x));
@@ -87,7 +87,7 @@ class SpecialisedKernelsTest {
 
   private static void fill(double[] x, Rng rng, double specialProbability) {
     for (int i = 0; i < x.length; i++) {
-      x[i] = rng.nextBoolean(specialProbability) ? SPECIAL[rng.nextInt(SPECIAL.length)] : rng.gaussian(0, 2);
+      x[i] = rng.nextDouble() < specialProbability ? SPECIAL[rng.nextInt(SPECIAL.length)] : rng.gaussian(0, 2);
     }
   }
 
