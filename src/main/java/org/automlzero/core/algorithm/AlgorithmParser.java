@@ -18,10 +18,14 @@ import java.util.Locale;
  * are read exactly, also the original's six-digit printouts, {@code inf} and {@code nan}. Fields
  * an op does not use are 0, as in {@link Instruction#random}. Errors throw
  * {@link AlgorithmFormatException} naming line, column, what was found and what was expected.
+ *
+ * <p>The grammar below checks the arguments of each form of line; which op a line spells is
+ * looked up in the op table ({@link Op#bySignature}), so no spelling is kept here. A function
+ * the table spells {@code name(s)} and nothing else is a scalar function.
  */
 public final class AlgorithmParser {
-  private static final String FUNCTIONS = "abs, arccos, arcsin, arctan, bcast, cos, dot, exp, gaussian, heaviside, "
-      + "log, matmul, maximum, mean, minimum, norm, outer, sin, std, tan, transpose, uniform";
+  /** The function names of the format, from the op table. */
+  private static final String FUNCTIONS = String.join(", ", Op.functionNames());
 
   private AlgorithmParser() {}
 
@@ -304,13 +308,7 @@ public final class AlgorithmParser {
       next(); // '/'
       Address a = parseAddress("a scalar, vector or matrix address like s2");
       expectEnd();
-      Op op = switch (a.kind()) {
-        case SCALAR -> Op.SCALAR_RECIPROCAL;
-        case VECTOR -> Op.VECTOR_RECIPROCAL;
-        case MATRIX -> Op.MATRIX_RECIPROCAL;
-        case NONE -> throw new IllegalStateException("an address always has a kind");
-      };
-      return result(Instruction.of(op, a.index(), 0, out.index()), out);
+      return result(Instruction.of(op("1 / " + letter(a)), a.index(), 0, out.index()), out);
     }
 
     private Instruction parseBinary(Address out) {
@@ -324,85 +322,40 @@ public final class AlgorithmParser {
       Op op;
       if (sign.equals("*") && a.kind() == Kind.SCALAR) {
         b = parseAddress("a scalar, vector or matrix address like s2");
-        op = switch (b.kind()) {
-          case SCALAR -> Op.SCALAR_PRODUCT;
-          case VECTOR -> Op.SCALAR_VECTOR_PRODUCT;
-          case MATRIX -> Op.SCALAR_MATRIX_PRODUCT;
-          case NONE -> throw new IllegalStateException("an address always has a kind");
-        };
+        op = op(letter(a) + " * " + letter(b));
       } else if (sign.equals("*")) {
         String kind = kindName(a.kind());
         b = parseAddress("a " + kind + " or scalar address like " + example(a.kind()));
         if (b.kind() == Kind.SCALAR) {
           // v2 = v0 * s4: the seed README's order for a scalar-vector product.
-          Op scaled = a.kind() == Kind.VECTOR ? Op.SCALAR_VECTOR_PRODUCT : Op.SCALAR_MATRIX_PRODUCT;
+          Op scaled = op(letter(b) + " * " + letter(a));
           expectEnd();
           return result(Instruction.of(scaled, b.index(), a.index(), out.index()), out);
         }
         requireKind(b, a.kind(), "a " + kind + " or scalar address like " + example(a.kind()));
-        op = a.kind() == Kind.VECTOR ? Op.VECTOR_PRODUCT : Op.MATRIX_PRODUCT;
+        op = op(letter(a) + " * " + letter(b));
       } else {
         String expected = "a " + kindName(a.kind()) + " address like " + example(a.kind()) + " ('" + sign
             + "' needs two addresses of the same kind)";
         b = parseAddress(expected);
         requireKind(b, a.kind(), expected);
-        op = elementwise(sign, a.kind());
+        op = op(letter(a) + " " + sign + " " + letter(b));
       }
       expectEnd();
       return result(Instruction.of(op, a.index(), b.index(), out.index()), out);
     }
 
-    private static Op elementwise(String sign, Kind kind) {
-      Op[] ops = switch (sign) {
-        case "+" -> new Op[] {Op.SCALAR_SUM, Op.VECTOR_SUM, Op.MATRIX_SUM};
-        case "-" -> new Op[] {Op.SCALAR_DIFF, Op.VECTOR_DIFF, Op.MATRIX_DIFF};
-        case "*" -> new Op[] {Op.SCALAR_PRODUCT, Op.VECTOR_PRODUCT, Op.MATRIX_PRODUCT};
-        case "/" -> new Op[] {Op.SCALAR_DIVISION, Op.VECTOR_DIVISION, Op.MATRIX_DIVISION};
-        default -> throw new IllegalStateException("not an operator: " + sign);
-      };
-      return byKind(kind, ops[0], ops[1], ops[2]);
-    }
-
-    private static Op byKind(Kind kind, Op scalar, Op vector, Op matrix) {
-      return switch (kind) {
-        case SCALAR -> scalar;
-        case VECTOR -> vector;
-        case MATRIX -> matrix;
-        case NONE -> throw new IllegalStateException("an address always has a kind");
-      };
-    }
-
     private Instruction parseCall(Address out) {
       Token name = next();
       String function = name.text();
-      switch (function) {
-        case "abs", "sin", "cos", "tan", "arcsin", "arccos", "arctan", "exp", "log", "heaviside", "minimum",
-            "maximum", "bcast", "dot", "outer", "matmul", "transpose", "norm", "mean", "std", "gaussian",
-            "uniform" -> { }
-        default -> throw error(name, "a function name (" + FUNCTIONS + ")");
+      if (!Op.functionNames().contains(function)) {
+        throw error(name, "a function name (" + FUNCTIONS + ")");
       }
       expect("(");
       Instruction instruction = switch (function) {
-        case "sin", "cos", "tan", "arcsin", "arccos", "arctan", "exp", "log" -> {
-          String expected = "a scalar address like s2 (" + function + " takes a scalar)";
-          Address a = parseAddress(expected);
-          requireKind(a, Kind.SCALAR, expected);
-          Op op = switch (function) {
-            case "sin" -> Op.SCALAR_SIN;
-            case "cos" -> Op.SCALAR_COS;
-            case "tan" -> Op.SCALAR_TAN;
-            case "arcsin" -> Op.SCALAR_ARCSIN;
-            case "arccos" -> Op.SCALAR_ARCCOS;
-            case "arctan" -> Op.SCALAR_ARCTAN;
-            case "exp" -> Op.SCALAR_EXP;
-            default -> Op.SCALAR_LOG;
-          };
-          yield Instruction.of(op, a.index(), 0, out.index());
-        }
         case "abs" -> {
           Address a = parseAddress("a scalar, vector or matrix address like s2");
-          yield Instruction.of(byKind(a.kind(), Op.SCALAR_ABS, Op.VECTOR_ABS, Op.MATRIX_ABS), a.index(), 0,
-              out.index());
+          yield Instruction.of(op("abs(" + letter(a) + ")"), a.index(), 0, out.index());
         }
         case "heaviside" -> {
           Address a = parseAddress("a scalar, vector or matrix address like s2");
@@ -413,8 +366,7 @@ public final class AlgorithmParser {
               throw error(one.first(), "1.0, the value at 0 (the only one the ops support)");
             }
           }
-          yield Instruction.of(byKind(a.kind(), Op.SCALAR_HEAVYSIDE, Op.VECTOR_HEAVYSIDE, Op.MATRIX_HEAVYSIDE),
-              a.index(), 0, out.index());
+          yield Instruction.of(op("heaviside(" + letter(a) + ", 1.0)"), a.index(), 0, out.index());
         }
         case "minimum", "maximum" -> {
           Address a = parseAddress("a scalar, vector or matrix address like s2");
@@ -423,21 +375,18 @@ public final class AlgorithmParser {
               + " (" + function + " needs two addresses of the same kind)";
           Address b = parseAddress(expected);
           requireKind(b, a.kind(), expected);
-          Op op = function.equals("minimum")
-              ? byKind(a.kind(), Op.SCALAR_MIN, Op.VECTOR_MIN, Op.MATRIX_MIN)
-              : byKind(a.kind(), Op.SCALAR_MAX, Op.VECTOR_MAX, Op.MATRIX_MAX);
-          yield Instruction.of(op, a.index(), b.index(), out.index());
+          yield Instruction.of(op(function + "(" + letter(a) + ", " + letter(b) + ")"), a.index(), b.index(),
+              out.index());
         }
         case "bcast" -> {
           Address a = parseAddress("a scalar or vector address like s2");
           if (a.kind() == Kind.SCALAR) {
-            yield Instruction.of(Op.SCALAR_BROADCAST, a.index(), 0, out.index());
+            yield Instruction.of(op("bcast(s)"), a.index(), 0, out.index());
           }
           requireKind(a, Kind.VECTOR, "a scalar or vector address like s2 (bcast takes no matrix)");
           expect(",");
           int axis = parseAxis(true);
-          yield Instruction.of(axis == 0 ? Op.VECTOR_COLUMN_BROADCAST : Op.VECTOR_ROW_BROADCAST, a.index(), 0,
-              out.index());
+          yield Instruction.of(op("bcast(v, axis=" + axis + ")"), a.index(), 0, out.index());
         }
         case "dot" -> {
           Address a = parseAddress("a vector or matrix address like v1");
@@ -448,8 +397,7 @@ public final class AlgorithmParser {
           String expected = "a vector address like v0 (the second argument of dot is a vector)";
           Address b = parseAddress(expected);
           requireKind(b, Kind.VECTOR, expected);
-          yield Instruction.of(a.kind() == Kind.VECTOR ? Op.VECTOR_INNER_PRODUCT : Op.MATRIX_VECTOR_PRODUCT,
-              a.index(), b.index(), out.index());
+          yield Instruction.of(op("dot(" + letter(a) + ", v)"), a.index(), b.index(), out.index());
         }
         case "outer", "matmul" -> {
           Kind kind = function.equals("outer") ? Kind.VECTOR : Kind.MATRIX;
@@ -459,38 +407,35 @@ public final class AlgorithmParser {
           expect(",");
           Address b = parseAddress(expected);
           requireKind(b, kind, expected);
-          yield Instruction.of(kind == Kind.VECTOR ? Op.VECTOR_OUTER_PRODUCT : Op.MATRIX_MATRIX_PRODUCT, a.index(),
-              b.index(), out.index());
+          yield Instruction.of(op(function + "(" + letter(a) + ", " + letter(b) + ")"), a.index(), b.index(),
+              out.index());
         }
         case "transpose" -> {
           String expected = "a matrix address like m1 (transpose takes a matrix)";
           Address a = parseAddress(expected);
           requireKind(a, Kind.MATRIX, expected);
-          yield Instruction.of(Op.MATRIX_TRANSPOSE, a.index(), 0, out.index());
+          yield Instruction.of(op("transpose(m)"), a.index(), 0, out.index());
         }
         case "norm", "mean", "std" -> {
           Address a = parseAddress("a vector or matrix address like v1");
           if (a.kind() == Kind.SCALAR) {
             throw error(a.token(), "a vector or matrix address like v1 (" + function + " takes no scalar)");
           }
-          Op whole = switch (function) {
-            case "norm" -> a.kind() == Kind.VECTOR ? Op.VECTOR_NORM : Op.MATRIX_NORM;
-            case "mean" -> a.kind() == Kind.VECTOR ? Op.VECTOR_MEAN : Op.MATRIX_MEAN;
-            default -> a.kind() == Kind.VECTOR ? Op.VECTOR_ST_DEV : Op.MATRIX_ST_DEV;
-          };
           if (a.kind() == Kind.VECTOR || !peek().is(",")) {
-            yield Instruction.of(whole, a.index(), 0, out.index());
+            yield Instruction.of(op(function + "(" + letter(a) + ")"), a.index(), 0, out.index());
           }
           next(); // ','
           int axis = parseAxis(function.equals("norm"));
-          Op op = switch (function) {
-            case "norm" -> axis == 0 ? Op.MATRIX_COLUMN_NORM : Op.MATRIX_ROW_NORM;
-            case "mean" -> Op.MATRIX_ROW_MEAN;
-            default -> Op.MATRIX_ROW_ST_DEV;
-          };
-          yield Instruction.of(op, a.index(), 0, out.index());
+          yield Instruction.of(op(function + "(m, axis=" + axis + ")"), a.index(), 0, out.index());
         }
-        default -> parseRandomSet(function, out);
+        case "gaussian", "uniform" -> parseRandomSet(function, out);
+        default -> {
+          // A scalar function (sin, exp, ...): the table spells it name(s) and nothing else.
+          String expected = "a scalar address like s2 (" + function + " takes a scalar)";
+          Address a = parseAddress(expected);
+          requireKind(a, Kind.SCALAR, expected);
+          yield Instruction.of(op(function + "(s)"), a.index(), 0, out.index());
+        }
       };
       expect(")");
       expectEnd();
@@ -532,10 +477,12 @@ public final class AlgorithmParser {
           }
         }
       }
-      Op op = function.equals("gaussian")
-          ? byKind(out.kind(), Op.SCALAR_GAUSSIAN_SET, Op.VECTOR_GAUSSIAN_SET, Op.MATRIX_GAUSSIAN_SET)
-          : byKind(out.kind(), Op.SCALAR_UNIFORM_SET, Op.VECTOR_UNIFORM_SET, Op.MATRIX_UNIFORM_SET);
-      return Instruction.withData(op, out.index(), d0, d1, 0f);
+      String shape = switch (out.kind()) {
+        case SCALAR, NONE -> "";
+        case VECTOR -> ", n_features";
+        case MATRIX -> ", (n_features, n_features)";
+      };
+      return Instruction.withData(op(function + "({d0}, {d1}" + shape + ")"), out.index(), d0, d1, 0f);
     }
 
     /** {@code axis=0} or {@code axis=1} (only 1 when {@code columnsToo} is false). */
@@ -554,6 +501,19 @@ public final class AlgorithmParser {
         return 0;
       }
       throw error(value, expected);
+    }
+
+    /** The op the table spells so; every form the grammar accepts is one. */
+    private static Op op(String signature) {
+      Op op = Op.bySignature(signature);
+      if (op == null) {
+        throw new IllegalStateException("the grammar accepted " + signature + ", which no op in the table spells");
+      }
+      return op;
+    }
+
+    private static String letter(Address address) {
+      return Op.letter(address.kind());
     }
 
     /** Checks that the op writes the kind of the output address. */

@@ -1,5 +1,11 @@
 package org.automlzero.core.interpreter;
 
+import static org.automlzero.core.interpreter.OpCodes.F16_OFFSET;
+import static org.automlzero.core.interpreter.OpCodes.F32_OFFSET;
+import static org.automlzero.core.interpreter.OpCodes.F4_OFFSET;
+import static org.automlzero.core.interpreter.OpCodes.F8_OFFSET;
+import static org.automlzero.core.interpreter.OpCodes.SKIP_DRAWS;
+
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -20,17 +26,9 @@ import org.automlzero.core.algorithm.Op;
  * compiled algorithm can be shared by the interpreters of several threads.
  */
 public final class CompiledAlgorithm {
-  /** Op code of the synthetic "skip {@code a} random draws" instruction (ids 0..64 are the ops). */
-  static final int SKIP_DRAWS = 65;
-  /** Op codes of the unrolled F = 4 variants are this plus the op id. */
-  static final int F4_OFFSET = 100;
   /** Ops with an unrolled F = 4 variant in the interpreter. */
   private static final Set<Op> F4_VARIANTS = EnumSet.of(Op.VECTOR_HEAVYSIDE,
       Op.SCALAR_VECTOR_PRODUCT, Op.VECTOR_SUM, Op.VECTOR_DIFF, Op.VECTOR_PRODUCT, Op.VECTOR_INNER_PRODUCT);
-  /** Op codes of the F = 8, 16 and 32 variants (Kernels8, Kernels16, Kernels32) are these plus the op id. */
-  static final int F8_OFFSET = 200;
-  static final int F16_OFFSET = 300;
-  static final int F32_OFFSET = 400;
   /** Ops with a variant for F = 8, 16 and 32 (constant loop bounds) in the interpreter. */
   private static final Set<Op> FIXED_VARIANTS = EnumSet.of(Op.VECTOR_HEAVYSIDE, Op.MATRIX_HEAVYSIDE,
       Op.SCALAR_VECTOR_PRODUCT, Op.VECTOR_RECIPROCAL, Op.VECTOR_NORM, Op.VECTOR_ABS, Op.VECTOR_SUM, Op.VECTOR_DIFF,
