@@ -380,22 +380,22 @@ public final class Interpreter {
         case SCALAR_EXP -> s[c] = Math.exp(s[a]);
         case SCALAR_LOG -> s[c] = Math.log(s[a]);
         case SCALAR_HEAVYSIDE -> s[c] = s[a] >= 0.0 ? 1.0 : 0.0;
-        case VECTOR_HEAVYSIDE -> heaviside(v[a], v[c], f);
-        case MATRIX_HEAVYSIDE -> heaviside(mt[a], mt[c], ff);
-        case SCALAR_VECTOR_PRODUCT -> scale(s[a], v[b], v[c], f);
+        case VECTOR_HEAVYSIDE -> Kernels.heaviside(v[a], v[c], f);
+        case MATRIX_HEAVYSIDE -> Kernels.heaviside(mt[a], mt[c], ff);
+        case SCALAR_VECTOR_PRODUCT -> Kernels.scale(s[a], v[b], v[c], f);
         case SCALAR_BROADCAST -> Arrays.fill(v[c], s[a]);
-        case VECTOR_RECIPROCAL -> reciprocal(v[a], v[c], f);
-        case VECTOR_NORM -> s[c] = Math.sqrt(dot(v[a], 0, v[a], f));
-        case VECTOR_ABS -> abs(v[a], v[c], f);
-        case VECTOR_SUM -> sum(v[a], v[b], v[c], f);
-        case VECTOR_DIFF -> diff(v[a], v[b], v[c], f);
-        case VECTOR_PRODUCT -> product(v[a], v[b], v[c], f);
-        case VECTOR_DIVISION -> division(v[a], v[b], v[c], f);
-        case VECTOR_INNER_PRODUCT -> s[c] = dot(v[a], 0, v[b], f);
-        case VECTOR_OUTER_PRODUCT -> outer(v[a], v[b], mt[c], f);
-        case SCALAR_MATRIX_PRODUCT -> scale(s[a], mt[b], mt[c], ff);
-        case MATRIX_RECIPROCAL -> reciprocal(mt[a], mt[c], ff);
-        case MATRIX_VECTOR_PRODUCT -> matrixVectorProduct(mt[a], v[b], v[c]);
+        case VECTOR_RECIPROCAL -> Kernels.reciprocal(v[a], v[c], f);
+        case VECTOR_NORM -> s[c] = Math.sqrt(Kernels.dot(v[a], 0, v[a], f));
+        case VECTOR_ABS -> Kernels.abs(v[a], v[c], f);
+        case VECTOR_SUM -> Kernels.sum(v[a], v[b], v[c], f);
+        case VECTOR_DIFF -> Kernels.diff(v[a], v[b], v[c], f);
+        case VECTOR_PRODUCT -> Kernels.product(v[a], v[b], v[c], f);
+        case VECTOR_DIVISION -> Kernels.division(v[a], v[b], v[c], f);
+        case VECTOR_INNER_PRODUCT -> s[c] = Kernels.dot(v[a], 0, v[b], f);
+        case VECTOR_OUTER_PRODUCT -> Kernels.outer(v[a], v[b], mt[c], f);
+        case SCALAR_MATRIX_PRODUCT -> Kernels.scale(s[a], mt[b], mt[c], ff);
+        case MATRIX_RECIPROCAL -> Kernels.reciprocal(mt[a], mt[c], ff);
+        case MATRIX_VECTOR_PRODUCT -> Kernels.matrixVectorProduct(mt[a], v[b], v[c], f, scratchVector);
         case VECTOR_COLUMN_BROADCAST -> {
           final double[] x = v[a];
           final double[] out = mt[c];
@@ -410,7 +410,7 @@ public final class Interpreter {
             System.arraycopy(x, 0, out, i * f, f);
           }
         }
-        case MATRIX_NORM -> s[c] = Math.sqrt(dot(mt[a], 0, mt[a], ff));
+        case MATRIX_NORM -> s[c] = Math.sqrt(Kernels.dot(mt[a], 0, mt[a], ff));
         case MATRIX_COLUMN_NORM -> {
           final double[] x = mt[a];
           final double[] out = v[c];
@@ -427,23 +427,23 @@ public final class Interpreter {
           final double[] x = mt[a];
           final double[] out = v[c];
           for (int i = 0; i < f; i++) {
-            out[i] = Math.sqrt(dot(x, i * f, x, i * f, f));
+            out[i] = Math.sqrt(Kernels.dot(x, i * f, x, i * f, f));
           }
         }
-        case MATRIX_TRANSPOSE -> transpose(mt[a], mt[c]);
-        case MATRIX_ABS -> abs(mt[a], mt[c], ff);
-        case MATRIX_SUM -> sum(mt[a], mt[b], mt[c], ff);
-        case MATRIX_DIFF -> diff(mt[a], mt[b], mt[c], ff);
-        case MATRIX_PRODUCT -> product(mt[a], mt[b], mt[c], ff);
-        case MATRIX_DIVISION -> division(mt[a], mt[b], mt[c], ff);
-        case MATRIX_MATRIX_PRODUCT -> matrixMatrixProduct(mt[a], mt[b], mt[c]);
-        case SCALAR_MIN -> s[c] = stdMin(s[a], s[b]);
+        case MATRIX_TRANSPOSE -> Kernels.transpose(mt[a], mt[c], f);
+        case MATRIX_ABS -> Kernels.abs(mt[a], mt[c], ff);
+        case MATRIX_SUM -> Kernels.sum(mt[a], mt[b], mt[c], ff);
+        case MATRIX_DIFF -> Kernels.diff(mt[a], mt[b], mt[c], ff);
+        case MATRIX_PRODUCT -> Kernels.product(mt[a], mt[b], mt[c], ff);
+        case MATRIX_DIVISION -> Kernels.division(mt[a], mt[b], mt[c], ff);
+        case MATRIX_MATRIX_PRODUCT -> Kernels.matrixMatrixProduct(mt[a], mt[b], mt[c], f, scratchMatrix);
+        case SCALAR_MIN -> s[c] = Kernels.stdMin(s[a], s[b]);
         case VECTOR_MIN -> {
           final double[] x = v[a];
           final double[] y = v[b];
           final double[] out = v[c];
           for (int i = 0; i < f; i++) {
-            out[i] = stdMin(x[i], y[i]);
+            out[i] = Kernels.stdMin(x[i], y[i]);
           }
         }
         case MATRIX_MIN -> {
@@ -454,13 +454,13 @@ public final class Interpreter {
             out[i] = x[i] < y[i] ? x[i] : y[i];
           }
         }
-        case SCALAR_MAX -> s[c] = stdMax(s[a], s[b]);
+        case SCALAR_MAX -> s[c] = Kernels.stdMax(s[a], s[b]);
         case VECTOR_MAX -> {
           final double[] x = v[a];
           final double[] y = v[b];
           final double[] out = v[c];
           for (int i = 0; i < f; i++) {
-            out[i] = stdMax(x[i], y[i]);
+            out[i] = Kernels.stdMax(x[i], y[i]);
           }
         }
         case MATRIX_MAX -> {
@@ -471,42 +471,42 @@ public final class Interpreter {
             out[i] = x[i] > y[i] ? x[i] : y[i];
           }
         }
-        case VECTOR_MEAN -> s[c] = sumOf(v[a], 0, f) / f;
-        case MATRIX_MEAN -> s[c] = sumOf(mt[a], 0, ff) / ff;
+        case VECTOR_MEAN -> s[c] = Kernels.sumOf(v[a], 0, f) / f;
+        case MATRIX_MEAN -> s[c] = Kernels.sumOf(mt[a], 0, ff) / ff;
         case MATRIX_ROW_MEAN -> {
           final double[] x = mt[a];
           final double[] out = v[c];
           for (int i = 0; i < f; i++) {
-            out[i] = sumOf(x, i * f, f) / f;
+            out[i] = Kernels.sumOf(x, i * f, f) / f;
           }
         }
         case MATRIX_ROW_ST_DEV -> {
           final double[] x = mt[a];
           final double[] out = v[c];
           for (int i = 0; i < f; i++) {
-            out[i] = stDev(x, i * f, f);
+            out[i] = Kernels.stDev(x, i * f, f);
           }
         }
-        case VECTOR_ST_DEV -> s[c] = stDev(v[a], 0, f);
-        case MATRIX_ST_DEV -> s[c] = stDev(mt[a], 0, ff);
+        case VECTOR_ST_DEV -> s[c] = Kernels.stDev(v[a], 0, f);
+        case MATRIX_ST_DEV -> s[c] = Kernels.stDev(mt[a], 0, ff);
         case SCALAR_CONST_SET -> s[c] = data[pc * 2];
         case VECTOR_CONST_SET -> v[c][a] = data[pc * 2];
         case MATRIX_CONST_SET -> mt[c][a] = data[pc * 2];
         case SCALAR_UNIFORM_SET -> s[c] = rng.uniform(data[pc * 2], data[pc * 2 + 1]);
-        case VECTOR_UNIFORM_SET -> uniform(v[c], data[pc * 2], data[pc * 2 + 1]);
-        case MATRIX_UNIFORM_SET -> uniform(mt[c], data[pc * 2], data[pc * 2 + 1]);
+        case VECTOR_UNIFORM_SET -> Kernels.uniform(v[c], data[pc * 2], data[pc * 2 + 1], rng);
+        case MATRIX_UNIFORM_SET -> Kernels.uniform(mt[c], data[pc * 2], data[pc * 2 + 1], rng);
         case SCALAR_GAUSSIAN_SET -> s[c] = rng.gaussian(data[pc * 2], data[pc * 2 + 1]);
-        case VECTOR_GAUSSIAN_SET -> gaussian(v[c], data[pc * 2], data[pc * 2 + 1]);
-        case MATRIX_GAUSSIAN_SET -> gaussian(mt[c], data[pc * 2], data[pc * 2 + 1]);
+        case VECTOR_GAUSSIAN_SET -> Kernels.gaussian(v[c], data[pc * 2], data[pc * 2 + 1], rng);
+        case MATRIX_GAUSSIAN_SET -> Kernels.gaussian(mt[c], data[pc * 2], data[pc * 2 + 1], rng);
         case SKIP_DRAWS -> rng.skip(a);
         // F = 4 variants (F4_OFFSET + op id): unrolled, same results as above.
         case F4_OFFSET + VECTOR_HEAVYSIDE -> {
           final double[] x = v[a];
           final double[] out = v[c];
-          out[0] = heaviside(x[0]);
-          out[1] = heaviside(x[1]);
-          out[2] = heaviside(x[2]);
-          out[3] = heaviside(x[3]);
+          out[0] = Kernels.heaviside(x[0]);
+          out[1] = Kernels.heaviside(x[1]);
+          out[2] = Kernels.heaviside(x[2]);
+          out[3] = Kernels.heaviside(x[3]);
         }
         case F4_OFFSET + SCALAR_VECTOR_PRODUCT -> {
           final double k = s[a];
@@ -644,284 +644,6 @@ public final class Interpreter {
         case F32_OFFSET + VECTOR_MEAN -> s[c] = Kernels32.mean(v[a]);
         case F32_OFFSET + VECTOR_ST_DEV -> s[c] = Kernels32.stDev(v[a]);
         default -> throw new IllegalStateException("unknown op code " + code[base]);
-      }
-    }
-  }
-
-  // The original's scalar and vector min/max are std::min/std::max, whose NaN handling
-  // depends on argument order; its matrix min/max are written out as a < b ? a : b.
-  // Both select raw bits rather than doubles: the JIT can then use an integer conditional move
-  // (x86 has none for doubles, so a double select becomes a branch, mispredicted half the time
-  // on signs that look random). The result is the same value, bit for bit.
-  static double stdMin(double x, double y) {
-    return Double.longBitsToDouble(y < x ? Double.doubleToRawLongBits(y) : Double.doubleToRawLongBits(x));
-  }
-
-  static double stdMax(double x, double y) {
-    return Double.longBitsToDouble(x < y ? Double.doubleToRawLongBits(y) : Double.doubleToRawLongBits(x));
-  }
-
-  private static final long ONE_BITS = Double.doubleToRawLongBits(1.0);
-  private static final long INFINITY_BITS = Double.doubleToRawLongBits(Double.POSITIVE_INFINITY);
-
-  /**
-   * {@code x > 0.0 ? 1.0 : 0.0} without a branch: x > 0 exactly when its raw bits t + 1 lie in
-   * [1, bits of +infinity] (positive, not zero, not NaN), i.e. when t >= 0 and t < those bits.
-   */
-  static double heaviside(double x) {
-    final long t = Double.doubleToRawLongBits(x) - 1;
-    final long mask = ((t - INFINITY_BITS) & ~t) >> 63;
-    return Double.longBitsToDouble(mask & ONE_BITS);
-  }
-
-  // Elementwise loops index every operand with the same i (so out may alias an input and the
-  // JIT can vectorise them).
-
-  private static void heaviside(double[] x, double[] out, int n) {
-    for (int i = 0; i < n; i++) {
-      out[i] = heaviside(x[i]);
-    }
-  }
-
-  private static void scale(double k, double[] x, double[] out, int n) {
-    for (int i = 0; i < n; i++) {
-      out[i] = x[i] * k;
-    }
-  }
-
-  private static void reciprocal(double[] x, double[] out, int n) {
-    for (int i = 0; i < n; i++) {
-      out[i] = 1.0 / x[i];
-    }
-  }
-
-  private static void abs(double[] x, double[] out, int n) {
-    for (int i = 0; i < n; i++) {
-      out[i] = Math.abs(x[i]);
-    }
-  }
-
-  private static void sum(double[] x, double[] y, double[] out, int n) {
-    for (int i = 0; i < n; i++) {
-      out[i] = x[i] + y[i];
-    }
-  }
-
-  private static void diff(double[] x, double[] y, double[] out, int n) {
-    for (int i = 0; i < n; i++) {
-      out[i] = x[i] - y[i];
-    }
-  }
-
-  private static void product(double[] x, double[] y, double[] out, int n) {
-    for (int i = 0; i < n; i++) {
-      out[i] = x[i] * y[i];
-    }
-  }
-
-  private static void division(double[] x, double[] y, double[] out, int n) {
-    for (int i = 0; i < n; i++) {
-      out[i] = x[i] / y[i];
-    }
-  }
-
-  /**
-   * Dot product of {@code x[xFrom..xFrom+n)} and {@code y[yFrom..yFrom+n)}: summed sequentially
-   * below 64 entries (every vector at the usual F), and with four interleaved partial sums
-   * ((p0 + p1) + (p2 + p3), tail into p0) from 64 on (matrices), which shortens the dependency
-   * chain. The order is fixed, so results are the same on every machine.
-   */
-  private static double dot(double[] x, int xFrom, double[] y, int n) {
-    return dot(x, xFrom, y, 0, n);
-  }
-
-  private static double dot(double[] x, int xFrom, double[] y, int yFrom, int n) {
-    if (n < 64) {
-      double sum = 0.0;
-      for (int i = 0; i < n; i++) {
-        sum += x[xFrom + i] * y[yFrom + i];
-      }
-      return sum;
-    }
-    double p0 = 0.0;
-    double p1 = 0.0;
-    double p2 = 0.0;
-    double p3 = 0.0;
-    int i = 0;
-    for (; i + 3 < n; i += 4) {
-      p0 += x[xFrom + i] * y[yFrom + i];
-      p1 += x[xFrom + i + 1] * y[yFrom + i + 1];
-      p2 += x[xFrom + i + 2] * y[yFrom + i + 2];
-      p3 += x[xFrom + i + 3] * y[yFrom + i + 3];
-    }
-    for (; i < n; i++) {
-      p0 += x[xFrom + i] * y[yFrom + i];
-    }
-    return (p0 + p1) + (p2 + p3);
-  }
-
-  private static double sumOf(double[] x, int from, int n) {
-    double sum = 0.0;
-    for (int i = 0; i < n; i++) {
-      sum += x[from + i];
-    }
-    return sum;
-  }
-
-  private static double stDev(double[] x, int from, int n) {
-    final double mean = sumOf(x, from, n) / n;
-    return Math.sqrt(dot(x, from, x, from, n) / n - mean * mean);
-  }
-
-  /** out = x y^T, four rows at a time (each y[j] is loaded once for four stores). */
-  private static void outer(double[] x, double[] y, double[] out, int f) {
-    int i = 0;
-    for (; i + 3 < f; i += 4) {
-      final double u0 = x[i];
-      final double u1 = x[i + 1];
-      final double u2 = x[i + 2];
-      final double u3 = x[i + 3];
-      final int r0 = i * f;
-      final int r1 = r0 + f;
-      final int r2 = r1 + f;
-      final int r3 = r2 + f;
-      for (int j = 0; j < f; j++) {
-        final double yj = y[j];
-        out[r0 + j] = u0 * yj;
-        out[r1 + j] = u1 * yj;
-        out[r2 + j] = u2 * yj;
-        out[r3 + j] = u3 * yj;
-      }
-    }
-    for (; i < f; i++) {
-      final double u = x[i];
-      final int row = i * f;
-      for (int j = 0; j < f; j++) {
-        out[row + j] = u * y[j];
-      }
-    }
-  }
-
-  private void uniform(double[] out, double low, double high) {
-    final Rng r = rng;
-    for (int i = 0; i < out.length; i++) {
-      out[i] = r.uniform(low, high);
-    }
-  }
-
-  private void gaussian(double[] out, double mean, double stdev) {
-    final Rng r = rng;
-    for (int i = 0; i < out.length; i++) {
-      out[i] = r.gaussian(mean, stdev);
-    }
-  }
-
-  /**
-   * out = M x; when out is x itself, the product goes through the scratch vector first. Eight
-   * (then four) rows at a time, each summed sequentially over j (the same order as a sequential
-   * dot), so independent dependency chains overlap.
-   */
-  private void matrixVectorProduct(double[] matrix, double[] x, double[] out) {
-    final int f = this.f;
-    final double[] target = out == x ? scratchVector : out;
-    int i = 0;
-    for (; i + 7 < f; i += 8) {
-      final int r0 = i * f;
-      double a0 = 0.0;
-      double a1 = 0.0;
-      double a2 = 0.0;
-      double a3 = 0.0;
-      double a4 = 0.0;
-      double a5 = 0.0;
-      double a6 = 0.0;
-      double a7 = 0.0;
-      for (int j = 0; j < f; j++) {
-        final double xj = x[j];
-        a0 += matrix[r0 + j] * xj;
-        a1 += matrix[r0 + f + j] * xj;
-        a2 += matrix[r0 + 2 * f + j] * xj;
-        a3 += matrix[r0 + 3 * f + j] * xj;
-        a4 += matrix[r0 + 4 * f + j] * xj;
-        a5 += matrix[r0 + 5 * f + j] * xj;
-        a6 += matrix[r0 + 6 * f + j] * xj;
-        a7 += matrix[r0 + 7 * f + j] * xj;
-      }
-      target[i] = a0;
-      target[i + 1] = a1;
-      target[i + 2] = a2;
-      target[i + 3] = a3;
-      target[i + 4] = a4;
-      target[i + 5] = a5;
-      target[i + 6] = a6;
-      target[i + 7] = a7;
-    }
-    for (; i + 3 < f; i += 4) {
-      final int r0 = i * f;
-      final int r1 = r0 + f;
-      final int r2 = r1 + f;
-      final int r3 = r2 + f;
-      double a0 = 0.0;
-      double a1 = 0.0;
-      double a2 = 0.0;
-      double a3 = 0.0;
-      for (int j = 0; j < f; j++) {
-        final double xj = x[j];
-        a0 += matrix[r0 + j] * xj;
-        a1 += matrix[r1 + j] * xj;
-        a2 += matrix[r2 + j] * xj;
-        a3 += matrix[r3 + j] * xj;
-      }
-      target[i] = a0;
-      target[i + 1] = a1;
-      target[i + 2] = a2;
-      target[i + 3] = a3;
-    }
-    for (; i < f; i++) {
-      double sum = 0.0;
-      for (int j = 0; j < f; j++) {
-        sum += matrix[i * f + j] * x[j];
-      }
-      target[i] = sum;
-    }
-    if (target != out) {
-      System.arraycopy(target, 0, out, 0, f);
-    }
-  }
-
-  /** out = A B; when out aliases an input, the product goes through the scratch matrix first. */
-  private void matrixMatrixProduct(double[] x, double[] y, double[] out) {
-    final int f = this.f;
-    final double[] target = (out == x || out == y) ? scratchMatrix : out;
-    for (int i = 0; i < f; i++) {
-      final int row = i * f;
-      for (int j = 0; j < f; j++) {
-        double sum = 0.0;
-        for (int k = 0; k < f; k++) {
-          sum += x[row + k] * y[k * f + j];
-        }
-        target[row + j] = sum;
-      }
-    }
-    if (target != out) {
-      System.arraycopy(target, 0, out, 0, ff);
-    }
-  }
-
-  private void transpose(double[] x, double[] out) {
-    final int f = this.f;
-    if (x == out) {
-      for (int i = 0; i < f; i++) {
-        for (int j = i + 1; j < f; j++) {
-          final double t = x[i * f + j];
-          x[i * f + j] = x[j * f + i];
-          x[j * f + i] = t;
-        }
-      }
-    } else {
-      for (int i = 0; i < f; i++) {
-        for (int j = 0; j < f; j++) {
-          out[j * f + i] = x[i * f + j];
-        }
       }
     }
   }

@@ -350,7 +350,7 @@ public final class TaskBatchInterpreter {
           final double[] x = v[a];
           final double[] o = v[c];
           for (int i = 0; i < vn; i++) {
-            o[i] = Interpreter.heaviside(x[i]);
+            o[i] = Kernels.heaviside(x[i]);
           }
         }
         case SCALAR_VECTOR_PRODUCT -> {
@@ -464,7 +464,7 @@ public final class TaskBatchInterpreter {
           final double[] y = v[b];
           final double[] o = v[c];
           for (int i = 0; i < vn; i++) {
-            o[i] = Interpreter.stdMin(x[i], y[i]);
+            o[i] = Kernels.stdMin(x[i], y[i]);
           }
         }
         case VECTOR_MAX -> {
@@ -472,7 +472,7 @@ public final class TaskBatchInterpreter {
           final double[] y = v[b];
           final double[] o = v[c];
           for (int i = 0; i < vn; i++) {
-            o[i] = Interpreter.stdMax(x[i], y[i]);
+            o[i] = Kernels.stdMax(x[i], y[i]);
           }
         }
         case SCALAR_CONST_SET -> Arrays.fill(s[c], 0, tn, data[(base >> 2) * 2]);
