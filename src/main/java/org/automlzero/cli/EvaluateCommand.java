@@ -25,8 +25,8 @@ import org.automlzero.core.search.WorkerPool;
 import org.automlzero.core.task.LearningTask;
 import org.automlzero.core.task.TaskGenerator;
 import org.automlzero.core.task.TaskList;
-import org.automlzero.spark.ParquetTaskStore;
 import org.automlzero.spark.SparkSearch;
+import org.automlzero.store.ParquetTaskStore;
 
 /**
  * {@code evaluate --algorithm FILE --config CONF [--tasks search|select|final] [--json]

@@ -11,6 +11,7 @@ import org.automlzero.core.search.InProcessSearch;
 import org.automlzero.core.search.ProgressPrinter;
 import org.automlzero.core.search.SearchResult;
 import org.automlzero.core.task.TaskGenerator;
+import org.automlzero.store.ParquetTaskStore;
 
 /**
  * {@code search-local --config FILE [--set key=value]... [--seed N] [--threads N] [--seeds A,B,...]
@@ -72,7 +73,7 @@ public final class SearchCommand {
       ProgressPrinter progress = new ProgressPrinter(c.progressEvery(), System.out::println);
       // Projected binary tasks come from the Parquet data set (read with parquet-hadoop, no Spark).
       TaskGenerator generator = org.automlzero.spark.SparkSearch.needsData(c)
-          ? new TaskGenerator(org.automlzero.spark.ParquetTaskStore.open(c.dataPath())) : new TaskGenerator();
+          ? new TaskGenerator(ParquetTaskStore.open(c.dataPath())) : new TaskGenerator();
       SearchResult r = RunOutputs.runAndFinish(recorder, "search-local", () -> InProcessSearch.run(c.run(),
           c.threads(), generator::generate, recorder.alongside(progress), System.out::println, recorder, plan.start()));
       print(r, o.raw());

@@ -144,11 +144,6 @@ public final class Island {
     return oldest;
   }
 
-  /** Age rank of a slot: 0 = oldest, size-1 = youngest. */
-  public int ageRank(int slot) {
-    return Math.floorMod(slot - oldest, members.length);
-  }
-
   /** The slot with the highest fitness; ties go to the youngest (most recent) member. */
   public int bestSlot() {
     return bestSlot(fitness, oldest);
