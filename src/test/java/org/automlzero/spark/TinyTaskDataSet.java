@@ -20,7 +20,7 @@ import org.automlzero.core.task.ClassPair;
  * split, example; Spark's 3-level list for features) with parquet-hadoop, for reader tests.
  * Feature j of an example is a known function of (pair, seed, split, example, j).
  */
-final class TinyTaskDataSet {
+public final class TinyTaskDataSet {
   static final MessageType SCHEMA = MessageTypeParser.parseMessageType("""
       message spark_schema {
         optional int32 seed;
@@ -67,7 +67,7 @@ final class TinyTaskDataSet {
     }
   }
 
-  static void write(Path root, String dataset, int features, int train, int valid, int test, List<ClassPair> pairs,
+  public static void write(Path root, String dataset, int features, int train, int valid, int test, List<ClassPair> pairs,
       int seeds) {
     write(root, dataset, features, train, valid, test, pairs, seeds, SCHEMA);
   }
