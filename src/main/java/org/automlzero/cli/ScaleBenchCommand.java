@@ -26,10 +26,11 @@ final class ScaleBenchCommand {
 
   static String usage() {
     return "usage: submit.sh bench --scale [--specs demo,baseline] [--cores 2,16,128,1024] [--workers 4] "
-        + "[--stages 3] [--calibrate N]\n"
+        + "[--task-cpus 1] [--stages 3] [--calibrate N]\n"
         + "  --specs LIST     shipped configs to measure, each with its Spark layout (default demo,baseline)\n"
         + "  --cores LIST     virtual core counts (one island per core; default 2,16,128,1024)\n"
         + "  --workers N      standalone workers the cores are spread over (default 4)\n"
+        + "  --task-cpus N    spark.task.cpus: islands each task evolves side by side (default 1)\n"
         + "  --stages N       measured stages per point, after one warm-up stage (default 3)\n"
         + "  --calibrate N    individuals of the real single-thread calibration run (default: per spec)";
   }
@@ -38,6 +39,7 @@ final class ScaleBenchCommand {
     List<String> specs = List.of("demo", "baseline");
     List<Integer> cores = List.of(2, 16, 128, 1024);
     int workers = 4;
+    int taskCpus = 1;
     int stages = 3;
     long calibrate = 0;
     for (int i = 0; i < args.length; i++) {
@@ -47,6 +49,7 @@ final class ScaleBenchCommand {
         case "--specs" -> specs = List.of(value(args, ++i, a).split(","));
         case "--cores" -> cores = ints(a, value(args, ++i, a));
         case "--workers" -> workers = SparkSearchCommand.nonNegative(a, value(args, ++i, a));
+        case "--task-cpus" -> taskCpus = Math.max(1, SparkSearchCommand.nonNegative(a, value(args, ++i, a)));
         case "--stages" -> stages = SparkSearchCommand.nonNegative(a, value(args, ++i, a));
         case "--calibrate" -> calibrate = SparkSearchCommand.nonNegative(a, value(args, ++i, a));
         case "--help", "-h" -> {
@@ -105,7 +108,7 @@ final class ScaleBenchCommand {
         big.add("search.max_individuals=1000000000000000");
         ExperimentConfig unbounded = ConfigLoader.load(config, big);
         for (int k : cores) {
-          ScaleBench.Point p = ScaleBench.measure(name, unbounded.run().search(), perIndividual, k, workers, stages,
+          ScaleBench.Point p = ScaleBench.measure(name, unbounded.run().search(), perIndividual, k, workers, taskCpus, stages,
               home, Files.createTempDirectory(work, name + "-" + k), System.out);
           if (k == 2) {
             System.out.println(String.format(Locale.ROOT, "model check: spec=%s cores=2 modelled %.0f vs real %.0f "
