@@ -79,12 +79,13 @@ class IslandParametersTest {
       LoopState start = loop.state();
       IslandState island = start.islands().get(1);
       List<org.automlzero.core.task.LearningTask> learning = GENERATED.tasks(TASKS);
-      IslandStage.Request request = new IslandStage.Request(1, 0, 0, 0, 10, island, start.partialFitness().get(1));
+      IslandStage.Request request = new IslandStage.Request(1, 0, 0, 0, 10,
+          PackedIsland.pack(island, start.partialFitness().get(1)));
       IslandStage.Result copies = IslandStage.run(never, TASKS, learning, 9, request);
-      assertThat(island.members()).containsAll(copies.state().members());
+      assertThat(island.members()).containsAll(PackedIsland.state(copies.packed()).members());
       IslandStage.Result mutated = IslandStage.run(always, TASKS, learning, 9, request);
       // With U drawn from [1, 1] the 10 children are mutated (a mutation can rarely give back a member).
-      long fresh = mutated.state().members().stream().filter(m -> !island.members().contains(m)).count();
+      long fresh = PackedIsland.state(mutated.packed()).members().stream().filter(m -> !island.members().contains(m)).count();
       assertThat(fresh).isGreaterThanOrEqualTo(5);
     }
   }
