@@ -65,6 +65,7 @@ public final class Main {
         case "evaluate" -> EvaluateCommand.run(rest);
         case "report" -> ReportCommand.run(rest);
         case "export" -> ExportCommand.run(rest);
+        case "reproduce" -> ReproduceCommand.run(rest);
         default -> {
           System.err.println("error: unknown subcommand '" + command + "'\n" + usage());
           yield 2;
@@ -125,6 +126,7 @@ public final class Main {
           report        write a run directory's report.html
           export        write an algorithm file as Python/NumPy, JSON or text
           bench         measure interpreter and evaluator throughput
+          reproduce     rerun a table of the paper (table-s5: Basic vs Full at 1, 10, 100 islands)
         run 'submit.sh <subcommand> --help' for its options; --debug adds the stack trace to any error
         exit codes: 0 done, 2 bad input, 1 failed while running, 143/130 stopped by SIGTERM/SIGINT (resumable)""";
   }

@@ -41,6 +41,7 @@ final class RunOutputs {
       if (from == null) {
         RunDirectory d = RunDirectory.create(dir, overwrite, config.toConfigText(), config.run().seed(), command,
             Instant.now(), log);
+        writeIslands(d.root().resolve("islands.json"), config.run());
         return RunRecorder.start(d, config.outputs(), config.run().seed(), log);
       }
       log.accept("Resuming " + dir + " from checkpoint " + from.sequence() + " (" + from.state().experiments().size()
@@ -51,6 +52,32 @@ final class RunOutputs {
       d.markRunning();
       return RunRecorder.resume(d, config.outputs(), from, log);
     }
+  }
+
+  /**
+   * islands.json: each island's resolved parameters (task list, population, tournament size,
+   * mutate probability), as the search uses them (a pure function of the config and the seed).
+   */
+  static void writeIslands(Path file, org.automlzero.core.search.RunSpec run) {
+    org.automlzero.core.search.SearchSpec spec = run.search();
+    int firstMix = spec.islands().islands() - run.mixIslands();
+    StringBuilder json = new StringBuilder("{\n  \"mode\": \"").append(spec.islands().mode()).append("\",\n");
+    json.append("  \"ranges\": {\"tournament_size\": ").append(quoted(spec.ranges().tournamentSize()))
+        .append(", \"mutate_prob\": ").append(quoted(spec.ranges().mutateProb())).append("},\n  \"islands\": [\n");
+    List<org.automlzero.core.search.IslandParameters.Resolved> all =
+        org.automlzero.core.search.IslandParameters.all(spec, run.seed());
+    for (org.automlzero.core.search.IslandParameters.Resolved r : all) {
+      json.append(String.format(java.util.Locale.ROOT, "    {\"island\": %d, \"tasks\": \"%s\", \"population\": %d, "
+          + "\"tournament_size\": %d, \"mutate_prob\": %s}%s%n", r.island(), r.island() >= firstMix ? "mix" : "search",
+          spec.islands().population(), r.tournamentSize(), Double.toString(r.mutateProb()),
+          r.island() + 1 < all.size() ? "," : ""));
+    }
+    json.append("  ]\n}\n");
+    org.automlzero.core.io.AtomicFiles.writeString(file, json.toString(), "islands file");
+  }
+
+  private static String quoted(Object range) {
+    return range == null ? "null" : "\"" + range + "\"";
   }
 
   /** The search was stopped by a signal after writing a checkpoint; the message says how to resume. */

@@ -16,6 +16,7 @@ import org.automlzero.core.search.FunctionSpec;
 import org.automlzero.core.search.HurdleSpec;
 import org.automlzero.core.algorithm.InitAlgorithm;
 import org.automlzero.core.search.IslandMode;
+import org.automlzero.core.search.IslandParameters;
 import org.automlzero.core.search.IslandSpec;
 import org.automlzero.core.search.MigrationTopology;
 import org.automlzero.core.search.MutationType;
@@ -211,6 +212,37 @@ final class ConfigBinding {
     return out;
   }
 
+  /** A range {@code LOW..HIGH} (unset = null), with {@code integers} for integer keys. */
+  IslandParameters.Range range(String key, boolean integers) {
+    if (!isSet(key)) {
+      return null;
+    }
+    String v = raw(key).trim();
+    int dots = v.indexOf("..");
+    String example = integers ? "5..20" : "0.8..1.0";
+    if (dots < 0) {
+      throw error(key, "must be a range LOW..HIGH, e.g. " + example);
+    }
+    double low;
+    double high;
+    try {
+      low = Double.parseDouble(v.substring(0, dots).trim());
+      high = Double.parseDouble(v.substring(dots + 2).trim());
+    } catch (NumberFormatException e) {
+      throw error(key, "must be a range LOW..HIGH of two numbers, e.g. " + example);
+    }
+    if (Double.isNaN(low) || Double.isNaN(high)) {
+      throw error(key, "must be a range LOW..HIGH of two numbers, e.g. " + example);
+    }
+    if (integers && (low != Math.rint(low) || high != Math.rint(high) || Math.abs(high) > Integer.MAX_VALUE)) {
+      throw error(key, "must be a range of two integers, e.g. " + example);
+    }
+    if (low > high) {
+      throw error(key, "has LOW > HIGH: write the smaller bound first");
+    }
+    return new IslandParameters.Range(low, high);
+  }
+
   List<ClassPair> pairs(String key) {
     List<ClassPair> out = new ArrayList<>();
     for (String item : items(key)) {
@@ -318,6 +350,25 @@ final class ConfigBinding {
     IslandSpec islandSpec = new IslandSpec(islands, population, children, intValue("islands.migration_interval"),
         migrants, enumValue("islands.topology", MigrationTopology.class), enumValue("islands.mode", IslandMode.class));
 
+    IslandParameters.Range tournamentRange = range("islands.ranges.tournament_size", true);
+    IslandParameters.Range mutateRange = range("islands.ranges.mutate_prob", false);
+    for (String key : List.of("islands.ranges.tournament_size", "islands.ranges.mutate_prob")) {
+      if (isSet(key) && islandSpec.mode() != IslandMode.ISLAND_STAGE) {
+        throw error(key, "needs islands.mode = ISLAND_STAGE (each island runs with its own parameters only in "
+            + "that mode)");
+      }
+    }
+    if (tournamentRange != null && tournamentRange.low() < 1) {
+      throw error("islands.ranges.tournament_size", "must be >= 1");
+    }
+    if (tournamentRange != null && tournamentRange.high() > population) {
+      throw error("islands.ranges.tournament_size", "must not exceed search.population_size (" + population + ")");
+    }
+    if (mutateRange != null && (mutateRange.low() < 0 || mutateRange.high() > 1)) {
+      throw error("islands.ranges.mutate_prob", "must lie in [0, 1] (probabilities)");
+    }
+    IslandParameters.Ranges ranges = new IslandParameters.Ranges(tournamentRange, mutateRange);
+
     boolean fecEnabled = booleanValue("search.fec.enabled");
     int forget = intValue("search.fec.forget_every");
     if (forget == 1) {
@@ -361,7 +412,7 @@ final class ConfigBinding {
         enumValue("search.initial_population", InitAlgorithm.class),
         enumValue("search.method", SearchMethod.class), tournament, mutateProb, mutations, islandSpec, fec, budget,
         hurdles, longValue("search.max_individuals"), longValue("search.max_train_steps"), maxAbsError,
-        enumValue("search.fitness_combination", FitnessCombination.class), longValue("run.progress_every"));
+        enumValue("search.fitness_combination", FitnessCombination.class), longValue("run.progress_every"), ranges);
     double sufficient = doubleValue("run.sufficient_fitness");
     double mixFraction = doubleValue("islands.mix_fraction");
     TaskList mixTasks = null;

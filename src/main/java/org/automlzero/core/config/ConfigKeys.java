@@ -97,6 +97,12 @@ public final class ConfigKeys {
             + "generations, with its own FEC cache) and the driver only exchanges migrants (see docs/spark.md).");
     key("islands.mix_fraction", ValueType.DOUBLE, "0", 0.0, "Fraction of the islands (the last ones, rounded) "
         + "that search on mix.tasks instead of search.tasks, e.g. the paper's 50% on MNIST; needs ISLAND_STAGE.");
+    key("islands.ranges.tournament_size", ValueType.RANGE, "", "Per-island tournament sizes: each island draws "
+        + "its T uniformly from these integers with the run seed (islands.json records them); unset = "
+        + "search.tournament_size everywhere; needs ISLAND_STAGE.");
+    key("islands.ranges.mutate_prob", ValueType.RANGE, "", "Per-island mutate probabilities: each island draws "
+        + "its U uniformly from this interval with the run seed; unset = search.mutate_prob everywhere; needs "
+        + "ISLAND_STAGE.");
     enumKey("islands.topology", MigrationTopology.class, "RING",
         "RING: island i's best k replace the oldest k of island i+1; RANDOM: each island receives k members drawn "
             + "uniformly from all islands.");

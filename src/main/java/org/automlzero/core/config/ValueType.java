@@ -11,7 +11,8 @@ public enum ValueType {
   OP_LIST("list of op names, e.g. [SCALAR_SUM, VECTOR_INNER_PRODUCT]"),
   MUTATION_LIST("list of mutation types, e.g. [ALTER_PARAM, INSERT_INSTRUCTION]"),
   PAIR_LIST("list of class pairs, e.g. [(4,6), (3,5)]"),
-  LONG_LIST("list of integers, e.g. [1000000]");
+  LONG_LIST("list of integers, e.g. [1000000]"),
+  RANGE("range LOW..HIGH, e.g. 5..20");
 
   private final String description;
 

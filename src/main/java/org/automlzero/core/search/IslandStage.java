@@ -52,8 +52,9 @@ public final class IslandStage {
   public static Result run(SearchSpec spec, TaskList tasks, List<LearningTask> learningTasks, long runSeed,
       Request request) {
     IslandSpec is = spec.islands();
+    IslandParameters.Resolved own = IslandParameters.resolve(spec, runSeed, request.island()); // per-island T and U
     SearchSpec one = new SearchSpec(spec.shape(), spec.setup(), spec.predict(), spec.learn(), spec.initialAlgorithm(),
-        spec.method(), spec.tournamentSize(), spec.mutateProb(), spec.mutations(),
+        spec.method(), own.tournamentSize(), own.mutateProb(), spec.mutations(),
         new IslandSpec(1, is.population(), is.children(), 1, 0, is.topology(), IslandMode.CANDIDATE_BATCH),
         spec.fec(), spec.trainBudget(), spec.hurdles(), Long.MAX_VALUE, 0, spec.maxAbsError(),
         spec.fitnessCombination(), 0);

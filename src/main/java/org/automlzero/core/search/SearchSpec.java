@@ -16,6 +16,8 @@ import org.automlzero.core.interpreter.FitnessCombination;
  *     included, all islands together) were evaluated
  * @param maxTrainSteps stop once this many training steps (FEC runs included) were spent; 0 = no limit
  * @param progressEvery individuals between progress lines (0 = none)
+ * @param ranges per-island ranges of the tournament size and mutate probability (island-stage
+ *     mode; {@link IslandParameters})
  */
 public record SearchSpec(
     MemoryShape shape,
@@ -35,7 +37,19 @@ public record SearchSpec(
     long maxTrainSteps,
     double maxAbsError,
     FitnessCombination fitnessCombination,
-    long progressEvery) {
+    long progressEvery,
+    IslandParameters.Ranges ranges) {
+
+  /** A spec whose islands all use its own tournament size and mutate probability. */
+  public SearchSpec(MemoryShape shape, FunctionSpec setup, FunctionSpec predict, FunctionSpec learn,
+      InitAlgorithm initialAlgorithm, SearchMethod method, int tournamentSize, double mutateProb,
+      List<MutationType> mutations, IslandSpec islands, FecSpec fec, TrainBudgetSpec trainBudget, HurdleSpec hurdles,
+      long maxIndividuals, long maxTrainSteps, double maxAbsError, FitnessCombination fitnessCombination,
+      long progressEvery) {
+    this(shape, setup, predict, learn, initialAlgorithm, method, tournamentSize, mutateProb, mutations, islands, fec,
+        trainBudget, hurdles, maxIndividuals, maxTrainSteps, maxAbsError, fitnessCombination, progressEvery,
+        IslandParameters.Ranges.NONE);
+  }
 
   public SearchSpec {
     mutations = List.copyOf(mutations);
@@ -55,6 +69,16 @@ public record SearchSpec(
     }
     if (!(maxAbsError > 0.0)) {
       throw new IllegalArgumentException("max abs error must be > 0, but was " + maxAbsError);
+    }
+    if (ranges == null) {
+      ranges = IslandParameters.Ranges.NONE;
+    }
+    if (ranges.any() && islands.mode() != IslandMode.ISLAND_STAGE) {
+      throw new IllegalArgumentException("per-island parameter ranges need the island-stage mode");
+    }
+    if (ranges.tournamentSize() != null && ranges.tournamentSize().high() > islands.population()) {
+      throw new IllegalArgumentException("tournament sizes must be in [1, population=" + islands.population()
+          + "], but the range was " + ranges.tournamentSize());
     }
   }
 
