@@ -21,8 +21,8 @@ import picocli.CommandLine.Parameters;
     customSynopsis = {"usage: submit.sh bench [demo|baseline|baseline-mid|nn|corpus|all] [--rounds N] [--seconds S]",
         "                       [--no-skip] [--print-fitness]",
         "       submit.sh bench --spark [--master local[2]] [--throughput | --solve] [options]",
-        "       submit.sh bench --scale [--specs demo,baseline] [--cores 2,16,128,1024] [--workers 4] [--stages 3]",
-        "                       [--calibrate N]"},
+        "       submit.sh bench --scale [--specs demo,baseline] [--cores 2,16,128,1024] [--workers 4] [--task-cpus 1]",
+        "                       [--stages 3] [--calibrate N]"},
     description = "Measures interpreter, evaluator and scaling throughput (figures only; docs/benchmarks.md).",
     footer = {"exit codes: 0 done, 2 bad input, 1 failed while running"})
 final class BenchCommand implements Callable<Integer> {
@@ -141,6 +141,7 @@ final class BenchCommand implements Callable<Integer> {
 
     List<Integer> cores = List.of(2, 16, 128, 1024);
     int workers = 4;
+    int taskCpus = 1;
     int stages = 3;
     long calibrate;
 
@@ -154,6 +155,12 @@ final class BenchCommand implements Callable<Integer> {
         + "(default 4)")
     void workers(String n) {
       workers = Converters.nonNegative("--workers", n);
+    }
+
+    @Option(names = "--task-cpus", paramLabel = "N", description = "spark.task.cpus: islands each task evolves "
+        + "side by side (default 1)")
+    void taskCpus(String n) {
+      taskCpus = Math.max(1, Converters.nonNegative("--task-cpus", n));
     }
 
     @Option(names = "--stages", paramLabel = "N", description = "measured stages per point, after one warm-up stage "
@@ -183,7 +190,8 @@ final class BenchCommand implements Callable<Integer> {
           spark.config, spark.overrides);
     }
     if (scale.on) {
-      return ScaleBenchRun.run(scale.specs, scale.cores, scale.workers, scale.stages, scale.calibrate);
+      return ScaleBenchRun.run(scale.specs, scale.cores, scale.workers, scale.taskCpus, scale.stages,
+          scale.calibrate);
     }
     return InterpreterBench.run(workload == null ? "all" : workload, interpreter.rounds, interpreter.seconds,
         !interpreter.noSkip, interpreter.printFitness);

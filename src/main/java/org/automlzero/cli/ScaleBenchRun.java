@@ -25,7 +25,7 @@ final class ScaleBenchRun {
   private ScaleBenchRun() {}
 
   /** Runs {@code bench --scale} with the parsed options. */
-  static int run(List<String> specs, List<Integer> cores, int workers, int stages, long calibrate) {
+  static int run(List<String> specs, List<Integer> cores, int workers, int taskCpus, int stages, long calibrate) {
     Path home = Paths.get(System.getProperty("automlzero.home", "."));
     try {
       Path work = Files.createTempDirectory("automl-zero-scale");
@@ -75,7 +75,7 @@ final class ScaleBenchRun {
         big.add("search.max_individuals=1000000000000000");
         ExperimentConfig unbounded = ConfigLoader.load(config, big);
         for (int k : cores) {
-          ScaleBench.Point p = ScaleBench.measure(name, unbounded.run().search(), perIndividual, k, workers, stages,
+          ScaleBench.Point p = ScaleBench.measure(name, unbounded.run().search(), perIndividual, k, workers, taskCpus, stages,
               home, Files.createTempDirectory(work, name + "-" + k), System.out);
           if (k == 2) {
             System.out.println(String.format(Locale.ROOT, "model check: spec=%s cores=2 modelled %.0f vs real %.0f "

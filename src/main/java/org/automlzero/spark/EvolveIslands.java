@@ -10,6 +10,7 @@ import org.apache.spark.TaskContext;
 import org.automlzero.core.config.ConfigLoader;
 import org.automlzero.core.search.IslandStage;
 import org.automlzero.core.search.SearchSpec;
+import org.automlzero.core.search.WorkerPool;
 import org.automlzero.core.task.LearningTask;
 import org.automlzero.core.task.TaskGenerator;
 import org.automlzero.core.task.TaskList;
@@ -19,7 +20,8 @@ import scala.runtime.AbstractFunction2;
 /**
  * Executor side of the island-stage mode, once per stage and partition: runs the core's
  * {@link IslandStage} for each island request of the partition and returns the encoded results
- * in request order. The search tasks and the parsed config are kept per executor JVM (the
+ * in request order. A task granted {@code spark.task.cpus} cores runs that many islands at once,
+ * so a large cluster needs fewer, longer tasks per stage. The search tasks and the parsed config are kept per executor JVM (the
  * latest few), so data is read or generated once per executor, not once per stage.
  */
 final class EvolveIslands extends AbstractFunction2<TaskContext, Iterator<byte[]>, StageResults>
@@ -53,13 +55,18 @@ final class EvolveIslands extends AbstractFunction2<TaskContext, Iterator<byte[]
       lists.add(list);
       learning.add(tasks(list, encoded));
     }
-    List<byte[]> out = new ArrayList<>();
-    while (requests.hasNext()) {
-      IslandStage.Request request = IslandStage.decodeRequest(requests.next());
-      out.add(IslandStage.encode(IslandStage.run(spec, lists.get(request.list()), learning.get(request.list()),
-          runSeed, request)));
+    List<byte[]> in = new ArrayList<>();
+    requests.foreach(in::add);
+    byte[][] out = new byte[in.size()][];
+    // A task granted several cores (spark.task.cpus) evolves its islands side by side.
+    try (WorkerPool pool = new WorkerPool(Math.max(1, Math.min(context.cpus(), in.size())))) {
+      pool.forEach(in.size(), 2, (worker, r) -> {
+        IslandStage.Request request = IslandStage.decodeRequest(in.get(r));
+        out[r] = IslandStage.encode(IslandStage.run(spec, lists.get(request.list()), learning.get(request.list()),
+            runSeed, request));
+      });
     }
-    return new StageResults(out.toArray(new byte[0][]), System.nanoTime() - start);
+    return new StageResults(out, System.nanoTime() - start);
   }
 
   private static SearchSpec spec(String text) {

@@ -41,12 +41,13 @@ public final class ScaleBench {
   private ScaleBench() {}
 
   /** One measured point. */
-  public record Point(String spec, int cores, int islands, double individualsPerSecond, double efficiency,
-      double driverBusy, double overheadMsPerJob, double driverCpuMsPerStage, double executorBusy) {
+  public record Point(String spec, int cores, int islands, int taskCpus, double individualsPerSecond,
+      double efficiency, double driverBusy, double overheadMsPerJob, double driverCpuMsPerStage, double executorBusy) {
     String line() {
-      return String.format(Locale.ROOT, "scale: spec=%s cores=%d islands=%d individuals_per_s=%.0f efficiency=%.2f "
-          + "driver_busy=%.2f overhead_ms_per_job=%.1f driver_cpu_ms_per_stage=%.1f executor_busy=%.2f", spec, cores,
-          islands, individualsPerSecond, efficiency, driverBusy, overheadMsPerJob, driverCpuMsPerStage, executorBusy);
+      return String.format(Locale.ROOT, "scale: spec=%s cores=%d islands=%d task_cpus=%d individuals_per_s=%.0f "
+          + "efficiency=%.2f driver_busy=%.2f overhead_ms_per_job=%.1f driver_cpu_ms_per_stage=%.1f executor_busy=%.2f",
+          spec, cores, islands, taskCpus, individualsPerSecond, efficiency, driverBusy, overheadMsPerJob,
+          driverCpuMsPerStage, executorBusy);
     }
   }
 
@@ -107,7 +108,7 @@ public final class ScaleBench {
    * cluster of {@code workers} workers advertising {@code cores} cores in all.
    */
   public static Point measure(String name, SearchSpec spec, double secondsPerIndividual, int cores, int workers,
-      int stages, Path home, Path work, PrintStream out) throws IOException, InterruptedException {
+      int taskCpus, int stages, Path home, Path work, PrintStream out) throws IOException, InterruptedException {
     int w = Math.max(1, Math.min(workers, cores));
     try (LocalStandaloneCluster cluster = new LocalStandaloneCluster(home, work, w, Math.max(1, cores / w), "2g")) {
       SparkSession session = SparkSession.builder().appName("AutoML-Zero scale bench " + name + " " + cores)
@@ -119,9 +120,11 @@ public final class ScaleBench {
           .config("spark.executor.memory", "1500m")
           .config("spark.jars", appJar(home))
           .config("spark.broadcast.compress", "false")
+          .config("spark.task.cpus", String.valueOf(Math.max(1, Math.min(taskCpus, cores / w))))
           .getOrCreate();
       try {
-        return run(name, spec, secondsPerIndividual, cores, stages, session, out);
+        return run(name, spec, secondsPerIndividual, cores, Math.max(1, Math.min(taskCpus, cores / w)), stages,
+            session, out);
       } finally {
         session.stop();
         SparkSession.clearActiveSession();
@@ -130,8 +133,8 @@ public final class ScaleBench {
     }
   }
 
-  private static Point run(String name, SearchSpec spec, double secondsPerIndividual, int cores, int stages,
-      SparkSession session, PrintStream out) {
+  private static Point run(String name, SearchSpec spec, double secondsPerIndividual, int cores, int taskCpus,
+      int stages, SparkSession session, PrintStream out) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(session.sparkContext());
     long waitUntil = System.nanoTime() + 120_000_000_000L;
     while (jsc.defaultParallelism() < cores && System.nanoTime() < waitUntil) {
@@ -166,7 +169,7 @@ public final class ScaleBench {
       double rate = individuals / wall;
       double ideal = cores / secondsPerIndividual;
       EvaluatorStats st = evaluator.stats().minus(stats0);
-      Point p = new Point(name, cores, islands, rate, rate / ideal, cpu / wall, st.overheadMillisPerCall(),
+      Point p = new Point(name, cores, islands, taskCpus, rate, rate / ideal, cpu / wall, st.overheadMillisPerCall(),
           cpu / stages * 1e3, st.busyNanos() / 1e9 / (wall * cores));
       out.println(p.line());
       return p;

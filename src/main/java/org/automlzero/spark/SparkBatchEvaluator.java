@@ -185,7 +185,10 @@ public final class SparkBatchEvaluator implements BatchEvaluator {
     for (IslandStage.Request r : requests) {
       encoded.add(IslandStage.encode(r));
     }
-    int p = partitions > 0 ? partitions : Math.max(1, jsc.defaultParallelism());
+    // One task per island up to the cluster's task slots; a task granted several cores
+    // (spark.task.cpus) runs that many islands side by side (EvolveIslands).
+    int taskCpus = Math.max(1, jsc.getConf().getInt("spark.task.cpus", 1));
+    int p = partitions > 0 ? partitions : Math.max(1, jsc.defaultParallelism() / taskCpus);
     int slices = Math.min(requests.size(), Math.max(p, 1));
     jsc.setJobDescription(description);
     jsc.setLocalProperty(CALL_SITE_SHORT, description);

@@ -47,8 +47,14 @@ public final class EvolutionLoop {
   private final GenerationListener listener;
   private final FecCache cache;
 
+  /** The islands in the candidate-batch mode (and in the island-stage mode until they are packed). */
   private Island[] islands;
   private double[][] partial;
+  /**
+   * The islands of the island-stage mode between stages, packed ({@link PackedIsland}): the
+   * driver runs stages and migrates without decoding a member. Null in the candidate-batch mode.
+   */
+  private byte[][] packed;
   private long generation;
   private long individuals;
   private long trainSteps;
@@ -153,6 +159,7 @@ public final class EvolutionLoop {
     loop.fecHits = state.fecHits();
     loop.fecMisses = state.fecMisses();
     loop.cache.restore(state.fecEntries());
+    loop.packIfStaged();
     return loop;
   }
 
@@ -161,9 +168,9 @@ public final class EvolutionLoop {
     requireInitialized();
     List<IslandState> is = new ArrayList<>();
     List<double[]> ps = new ArrayList<>();
-    for (int i = 0; i < islands.length; i++) {
-      is.add(islands[i].state());
-      ps.add(partial[i].clone());
+    for (int i = 0; i < count(); i++) {
+      is.add(packed != null ? PackedIsland.state(packed[i]) : islands[i].state());
+      ps.add(packed != null ? PackedIsland.partial(packed[i]) : partial[i].clone());
     }
     return new LoopState(experiment, generation, individuals, trainSteps, fecHits, fecMisses, is, ps,
         cache.entries());
@@ -171,7 +178,7 @@ public final class EvolutionLoop {
 
   /** Evaluates the initial populations (generation 0). */
   public GenerationReport initialize() {
-    if (islands != null) {
+    if (initialized()) {
       throw new IllegalStateException("already initialized");
     }
     startNanos = System.nanoTime();
@@ -204,18 +211,19 @@ public final class EvolutionLoop {
       islands[i] = new Island(all.subList(i * p, (i + 1) * p), Arrays.copyOfRange(e.fitness, i * p, (i + 1) * p));
       partial[i] = Arrays.copyOfRange(e.partial, i * p, (i + 1) * p);
     }
+    packIfStaged();
     return report(e);
   }
 
   /** True once the experiment reached max_individuals or max_train_steps. */
   public boolean finished() {
-    return islands != null && (individuals >= spec.maxIndividuals()
+    return initialized() && (individuals >= spec.maxIndividuals()
         || (spec.maxTrainSteps() > 0 && trainSteps >= spec.maxTrainSteps()));
   }
 
   /** Runs generations (initializing first if needed) until {@link #finished()}. */
   public void run() {
-    if (islands == null) {
+    if (!initialized()) {
       initialize();
     }
     while (!finished()) {
@@ -285,15 +293,14 @@ public final class EvolutionLoop {
    * short so that it ends at the first generation that reaches max_individuals.
    */
   private GenerationReport stage() {
-    int n = islands.length;
+    int n = packed.length;
     int interval = spec.islands().migrationInterval();
     long perGeneration = (long) n * spec.islands().children();
     long remaining = spec.maxIndividuals() - individuals;
     int gens = (int) Math.max(1, Math.min(interval, (remaining + perGeneration - 1) / perGeneration));
     List<IslandStage.Request> requests = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      requests.add(new IslandStage.Request(i, i >= firstMixIsland ? 1 : 0, experiment, generation, gens,
-          islands[i].state(), partial[i].clone()));
+      requests.add(new IslandStage.Request(i, i >= firstMixIsland ? 1 : 0, experiment, generation, gens, packed[i]));
     }
     List<TaskList> lists = mixTasks == null ? List.of(tasks.list) : List.of(tasks.list, mixTasks.list);
     List<IslandStage.Result> results = evaluator.runStages(spec, lists, seed, requests, "experiment " + experiment
@@ -305,8 +312,7 @@ public final class EvolutionLoop {
     long[] misses = new long[n];
     for (int i = 0; i < n; i++) {
       IslandStage.Result r = results.get(i);
-      islands[i] = new Island(r.state());
-      partial[i] = r.partial().clone();
+      packed[i] = r.packed();
       individuals += r.individuals();
       trainSteps += r.trainSteps();
       hits[i] = r.fecHits();
@@ -316,49 +322,71 @@ public final class EvolutionLoop {
     }
     generation += gens;
     if (n > 1 && spec.islands().migrants() > 0 && generation % interval == 0) {
-      migrate(generation);
+      migratePacked(generation);
     }
     return report(new Evaluated(null, null, hits, misses));
   }
 
   private void migrate(long g) {
-    int n = islands.length;
     int k = spec.islands().migrants();
-    List<Algorithm> migrants = new ArrayList<>();
-    List<double[]> values = new ArrayList<>(); // {fitness, partial}
-    int[] target = new int[0];
-    switch (spec.islands().topology()) {
-      case RING -> {
-        target = new int[n * k];
-        for (int i = 0; i < n; i++) {
-          for (int slot : islands[i].bestSlots(k)) {
-            target[migrants.size()] = (i + 1) % n;
-            migrants.add(islands[i].member(slot));
-            values.add(new double[] {islands[i].fitness(slot), partial[i][slot]});
-          }
-        }
-      }
-      case RANDOM -> {
-        Rng rng = Rng.derive(seed, "migrate", experiment, g);
-        int p = spec.islands().population();
-        target = new int[n * k];
-        for (int i = 0; i < n; i++) {
-          for (int m = 0; m < k; m++) {
-            int pick = rng.nextInt(n * p);
-            int from = pick / p;
-            int slot = pick % p;
-            target[migrants.size()] = i;
-            migrants.add(islands[from].member(slot));
-            values.add(new double[] {islands[from].fitness(slot), partial[from][slot]});
-          }
-        }
-      }
+    int[] sizes = Arrays.stream(islands).mapToInt(Island::size).toArray();
+    List<Migration.Move> moves = Migration.plan(spec.islands().topology(), k, sizes, i -> islands[i].bestSlots(k),
+        Rng.derive(seed, "migrate", experiment, g));
+    // Every migrant is read before any island receives one.
+    Algorithm[] members = new Algorithm[moves.size()];
+    double[] fitness = new double[moves.size()];
+    double[] partials = new double[moves.size()];
+    for (int m = 0; m < moves.size(); m++) {
+      Migration.Move move = moves.get(m);
+      members[m] = islands[move.from()].member(move.slot());
+      fitness[m] = islands[move.from()].fitness(move.slot());
+      partials[m] = partial[move.from()][move.slot()];
     }
-    for (int m = 0; m < migrants.size(); m++) {
-      Island to = islands[target[m]];
-      partial[target[m]][to.oldestSlot()] = values.get(m)[1];
-      to.receive(migrants.get(m), values.get(m)[0]);
+    for (int m = 0; m < moves.size(); m++) {
+      int to = moves.get(m).to();
+      partial[to][islands[to].oldestSlot()] = partials[m];
+      islands[to].receive(members[m], fitness[m]);
     }
+  }
+
+  /** {@link #migrate} on packed islands: the same moves, migrants moved as bytes. */
+  private void migratePacked(long g) {
+    int n = packed.length;
+    int k = spec.islands().migrants();
+    int[] sizes = Arrays.stream(packed).mapToInt(PackedIsland::size).toArray();
+    List<Migration.Move> moves = Migration.plan(spec.islands().topology(), k, sizes,
+        i -> Island.bestSlots(PackedIsland.fitness(packed[i]), PackedIsland.oldest(packed[i]), k),
+        Rng.derive(seed, "migrate", experiment, g));
+    List<List<PackedIsland.Migrant>> incoming = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      incoming.add(new ArrayList<>());
+    }
+    for (Migration.Move move : moves) {
+      incoming.get(move.to()).add(PackedIsland.migrant(packed[move.from()], move.slot()));
+    }
+    for (int i = 0; i < n; i++) {
+      packed[i] = PackedIsland.receive(packed[i], incoming.get(i));
+    }
+  }
+
+  /** In the island-stage mode, packs the islands once they are evaluated or restored. */
+  private void packIfStaged() {
+    if (spec.islands().mode() == IslandMode.ISLAND_STAGE) {
+      packed = new byte[islands.length][];
+      for (int i = 0; i < islands.length; i++) {
+        packed[i] = PackedIsland.pack(islands[i].state(), partial[i]);
+      }
+      islands = null;
+      partial = null;
+    }
+  }
+
+  private boolean initialized() {
+    return islands != null || packed != null;
+  }
+
+  private int count() {
+    return packed != null ? packed.length : islands.length;
   }
 
   /**
@@ -366,7 +394,7 @@ public final class EvolutionLoop {
    * mix, over the islands that search on the loop's own tasks.
    */
   public Member best() {
-    return best(0, Math.min(islands == null ? 0 : islands.length, firstMixIsland));
+    return best(0, Math.min(initialized() ? count() : 0, firstMixIsland));
   }
 
   /** The best member of the task-mix islands (see {@link #mix}). */
@@ -374,16 +402,18 @@ public final class EvolutionLoop {
     if (mixTasks == null) {
       throw new IllegalStateException("this loop has no task mix");
     }
-    return best(firstMixIsland, islands.length);
+    return best(firstMixIsland, count());
   }
 
   private Member best(int from, int to) {
     requireInitialized();
     Member best = null;
-    for (Island island : Arrays.asList(islands).subList(from, to)) {
-      int slot = island.bestSlot();
-      if (best == null || island.fitness(slot) > best.fitness()) {
-        best = new Member(island.member(slot), island.fitness(slot));
+    for (int i = from; i < to; i++) {
+      double[] fitness = packed != null ? PackedIsland.fitness(packed[i]) : null;
+      int slot = packed != null ? Island.bestSlot(fitness, PackedIsland.oldest(packed[i])) : islands[i].bestSlot();
+      double f = packed != null ? fitness[slot] : islands[i].fitness(slot);
+      if (best == null || f > best.fitness()) {
+        best = new Member(packed != null ? PackedIsland.member(packed[i], slot) : islands[i].member(slot), f);
       }
     }
     return best;
@@ -427,14 +457,15 @@ public final class EvolutionLoop {
     return fecMisses;
   }
 
-  /** Islands (read access for reports and tests). */
+  /** Islands (read access for reports and tests; in the island-stage mode, decoded copies). */
   public List<Island> islands() {
     requireInitialized();
-    return List.of(islands);
+    return packed != null ? Arrays.stream(packed).map(p -> new Island(PackedIsland.state(p))).toList()
+        : List.of(islands);
   }
 
   private void requireInitialized() {
-    if (islands == null) {
+    if (!initialized()) {
       throw new IllegalStateException("the loop is not initialized: call initialize() first");
     }
   }
@@ -655,12 +686,14 @@ public final class EvolutionLoop {
   private GenerationReport report(Evaluated e) {
     double elapsed = elapsedSeconds();
     boolean wanted = listener.wantsIslandStats(individuals);
-    List<IslandStats> stats = new ArrayList<>(wanted ? islands.length : 0);
+    int n = count();
+    List<IslandStats> stats = new ArrayList<>(wanted ? n : 0);
     long genHits = 0;
     long genMisses = 0;
-    for (int i = 0; i < islands.length; i++) {
+    for (int i = 0; i < n; i++) {
       if (wanted) {
-        stats.add(islands[i].stats(i, e.hits[i], e.misses[i]));
+        stats.add(packed != null ? PackedIsland.stats(packed[i], i, e.hits[i], e.misses[i])
+            : islands[i].stats(i, e.hits[i], e.misses[i]));
       }
       genHits += e.hits[i];
       genMisses += e.misses[i];

@@ -118,9 +118,15 @@ public final class Island {
 
   /** The slot with the highest fitness; ties go to the youngest (most recent) member. */
   public int bestSlot() {
+    return bestSlot(fitness, oldest);
+  }
+
+  /** {@link #bestSlot()} of an island given by its fitnesses by slot and its oldest slot. */
+  public static int bestSlot(double[] fitness, int oldest) {
+    int n = fitness.length;
     int best = -1;
-    for (int r = members.length - 1; r >= 0; r--) {
-      int slot = (oldest + r) % members.length;
+    for (int r = n - 1; r >= 0; r--) {
+      int slot = (oldest + r) % n;
       if (best == -1 || fitness[slot] > fitness[best]) {
         best = slot;
       }
@@ -130,9 +136,15 @@ public final class Island {
 
   /** Slots of the {@code k} fittest members, fitness descending, ties to the younger member. */
   public int[] bestSlots(int k) {
-    Integer[] order = new Integer[members.length];
-    for (int r = 0; r < members.length; r++) {
-      order[r] = (oldest + members.length - 1 - r) % members.length; // youngest first
+    return bestSlots(fitness, oldest, k);
+  }
+
+  /** {@link #bestSlots(int)} of an island given by its fitnesses by slot and its oldest slot. */
+  public static int[] bestSlots(double[] fitness, int oldest, int k) {
+    int n = fitness.length;
+    Integer[] order = new Integer[n];
+    for (int r = 0; r < n; r++) {
+      order[r] = (oldest + n - 1 - r) % n; // youngest first
     }
     Arrays.sort(order, (a, b) -> Double.compare(fitness[b], fitness[a])); // stable: ties stay youngest first
     int[] slots = new int[k];
@@ -144,6 +156,11 @@ public final class Island {
 
   /** Population statistics: mean, standard deviation (population formula) and best fitness. */
   public IslandStats stats(int islandIndex, long hits, long misses) {
+    return stats(islandIndex, individuals, fitness, hits, misses);
+  }
+
+  /** {@link #stats(int, long, long)} of an island given by its count and its fitnesses by slot. */
+  public static IslandStats stats(int islandIndex, long individuals, double[] fitness, long hits, long misses) {
     double total = 0.0;
     double squares = 0.0;
     double best = Double.NEGATIVE_INFINITY;

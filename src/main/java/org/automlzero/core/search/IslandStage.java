@@ -1,15 +1,8 @@
 package org.automlzero.core.search;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
+import java.nio.ByteBuffer;
 import java.util.List;
 import org.automlzero.core.algorithm.Algorithm;
-import org.automlzero.core.algorithm.AlgorithmCodec;
 import org.automlzero.core.random.Rng;
 import org.automlzero.core.task.LearningTask;
 import org.automlzero.core.task.TaskList;
@@ -37,15 +30,12 @@ public final class IslandStage {
    * @param experiment the experiment (task seeds may differ per experiment)
    * @param generation the generation the stage starts after
    * @param generations generations to run in this stage
-   * @param state the island's members, fitnesses, ages and count at the stage start
-   * @param partial the members' hurdle fitnesses by slot
+   * @param packed the island at the stage start ({@link PackedIsland}: members, fitnesses, hurdle fitnesses, ages, count)
    */
-  public record Request(int island, int list, int experiment, long generation, int generations, IslandState state,
-      double[] partial) {}
+  public record Request(int island, int list, int experiment, long generation, int generations, byte[] packed) {}
 
-  /** The island at the stage end, with what the stage spent. */
-  public record Result(IslandState state, double[] partial, long individuals, long trainSteps, long fecHits,
-      long fecMisses) {}
+  /** The island at the stage end ({@link PackedIsland}), with what the stage spent. */
+  public record Result(byte[] packed, long individuals, long trainSteps, long fecHits, long fecMisses) {}
 
   /** The seed of every random stream of one island in the island-stage mode. */
   public static long islandSeed(long runSeed, int island) {
@@ -76,114 +66,57 @@ public final class IslandStage {
       Fingerprinter fingerprinter = spec.fec().enabled()
           ? new Fingerprinter(spec.shape(), spec.maxAbsError(), spec.fec(), serial)
           : null;
-      long before = request.state().individuals();
+      IslandState state = PackedIsland.state(request.packed());
+      long before = state.individuals();
       LoopState start = new LoopState(request.experiment(), request.generation(), before, 0, 0, 0,
-          List.of(request.state()), List.of(request.partial()), List.of());
+          List.of(state), List.of(PackedIsland.partial(request.packed())), List.of());
       EvolutionLoop loop = EvolutionLoop.resume(start, one, tasks, fixed, evaluator, fingerprinter, baseline,
           islandSeed(runSeed, request.island()), GenerationListener.NONE);
       for (int g = 0; g < request.generations(); g++) {
         loop.step();
       }
       LoopState end = loop.state();
-      return new Result(end.islands().get(0), end.partialFitness().get(0), end.individuals() - before,
-          end.trainSteps(), end.fecHits(), end.fecMisses());
+      return new Result(PackedIsland.pack(end.islands().get(0), end.partialFitness().get(0)),
+          end.individuals() - before, end.trainSteps(), end.fecHits(), end.fecMisses());
     }
   }
 
   /** Exact binary form of a request (for shipping it to a worker). */
   public static byte[] encode(Request r) {
-    return bytes(out -> {
-      out.writeInt(r.island());
-      out.writeInt(r.list());
-      out.writeInt(r.experiment());
-      out.writeLong(r.generation());
-      out.writeInt(r.generations());
-      writeIsland(out, r.state(), r.partial());
-    });
+    ByteBuffer b = ByteBuffer.allocate(24 + 4 + r.packed().length);
+    b.putInt(r.island()).putInt(r.list()).putInt(r.experiment()).putLong(r.generation()).putInt(r.generations());
+    b.putInt(r.packed().length).put(r.packed());
+    return b.array();
   }
 
   public static Request decodeRequest(byte[] bytes) {
-    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-      int island = in.readInt();
-      int list = in.readInt();
-      int experiment = in.readInt();
-      long generation = in.readLong();
-      int generations = in.readInt();
-      IslandState state = readState(in);
-      return new Request(island, list, experiment, generation, generations, state, readDoubles(in));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    ByteBuffer b = ByteBuffer.wrap(bytes);
+    int island = b.getInt();
+    int list = b.getInt();
+    int experiment = b.getInt();
+    long generation = b.getLong();
+    int generations = b.getInt();
+    byte[] packed = new byte[b.getInt()];
+    b.get(packed);
+    return new Request(island, list, experiment, generation, generations, packed);
   }
 
   /** Exact binary form of a result (for shipping it back to the driver). */
   public static byte[] encode(Result r) {
-    return bytes(out -> {
-      writeIsland(out, r.state(), r.partial());
-      out.writeLong(r.individuals());
-      out.writeLong(r.trainSteps());
-      out.writeLong(r.fecHits());
-      out.writeLong(r.fecMisses());
-    });
+    ByteBuffer b = ByteBuffer.allocate(32 + 4 + r.packed().length);
+    b.putLong(r.individuals()).putLong(r.trainSteps()).putLong(r.fecHits()).putLong(r.fecMisses());
+    b.putInt(r.packed().length).put(r.packed());
+    return b.array();
   }
 
   public static Result decodeResult(byte[] bytes) {
-    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-      IslandState state = readState(in);
-      double[] partial = readDoubles(in);
-      return new Result(state, partial, in.readLong(), in.readLong(), in.readLong(), in.readLong());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private interface Writer {
-    void write(DataOutputStream out) throws IOException;
-  }
-
-  private static byte[] bytes(Writer writer) {
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream(1 << 14);
-    try (DataOutputStream out = new DataOutputStream(buffer)) {
-      writer.write(out);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return buffer.toByteArray();
-  }
-
-  private static void writeIsland(DataOutputStream out, IslandState state, double[] partial) throws IOException {
-    out.writeInt(state.members().size());
-    for (Algorithm a : state.members()) {
-      AlgorithmCodec.write(a, out);
-    }
-    writeDoubles(out, state.fitness());
-    out.writeInt(state.oldest());
-    out.writeLong(state.individuals());
-    writeDoubles(out, partial);
-  }
-
-  private static IslandState readState(DataInputStream in) throws IOException {
-    int n = in.readInt();
-    List<Algorithm> members = new ArrayList<>(n);
-    for (int m = 0; m < n; m++) {
-      members.add(AlgorithmCodec.read(in));
-    }
-    double[] fitness = readDoubles(in);
-    return new IslandState(members, fitness, in.readInt(), in.readLong());
-  }
-
-  private static void writeDoubles(DataOutputStream out, double[] values) throws IOException {
-    out.writeInt(values.length);
-    for (double v : values) {
-      out.writeLong(Double.doubleToRawLongBits(v));
-    }
-  }
-
-  private static double[] readDoubles(DataInputStream in) throws IOException {
-    double[] values = new double[in.readInt()];
-    for (int i = 0; i < values.length; i++) {
-      values[i] = Double.longBitsToDouble(in.readLong());
-    }
-    return values;
+    ByteBuffer b = ByteBuffer.wrap(bytes);
+    long individuals = b.getLong();
+    long trainSteps = b.getLong();
+    long hits = b.getLong();
+    long misses = b.getLong();
+    byte[] packed = new byte[b.getInt()];
+    b.get(packed);
+    return new Result(packed, individuals, trainSteps, hits, misses);
   }
 }

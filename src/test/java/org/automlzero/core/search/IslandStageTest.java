@@ -60,13 +60,12 @@ class IslandStageTest {
     IslandState start = one.islands().get(0);
     double[] partial = one.partialFitness().get(0);
     List<org.automlzero.core.task.LearningTask> learning = GENERATED.tasks(TASKS);
-    IslandStage.Result a = IslandStage.run(spec, TASKS, learning, 9,
-        new IslandStage.Request(0, 0, 0, 0, 5, start, partial));
-    IslandStage.Result b = IslandStage.run(spec, TASKS, learning, 9,
-        new IslandStage.Request(1, 0, 0, 0, 5, start, partial));
+    byte[] packed = PackedIsland.pack(start, partial);
+    IslandStage.Result a = IslandStage.run(spec, TASKS, learning, 9, new IslandStage.Request(0, 0, 0, 0, 5, packed));
+    IslandStage.Result b = IslandStage.run(spec, TASKS, learning, 9, new IslandStage.Request(1, 0, 0, 0, 5, packed));
     IslandStage.Result again = IslandStage.run(spec, TASKS, learning, 9,
-        new IslandStage.Request(0, 0, 0, 0, 5, start, partial));
-    assertThat(a.state().members()).isNotEqualTo(b.state().members());
+        new IslandStage.Request(0, 0, 0, 0, 5, packed));
+    assertThat(PackedIsland.state(a.packed()).members()).isNotEqualTo(PackedIsland.state(b.packed()).members());
     assertThat(again).usingRecursiveComparison().isEqualTo(a);
   }
 
@@ -89,25 +88,52 @@ class IslandStageTest {
   }
 
   @Test
-  void requestsAndResultsSurviveTheCodecBitForBit() {
+  void requestsResultsAndPackedIslandsSurviveTheCodecBitForBit() {
     SearchSpec spec = spec(2, 1, 5, 100);
     try (WorkerPool pool = new WorkerPool(1)) {
       EvolutionLoop loop = loop(spec, pool, null);
       loop.initialize();
       IslandState state = loop.state().islands().get(1);
       double[] partial = {0.25, -0.0, Double.NaN, Double.MIN_VALUE, 1e300, 0, 0, 0, 0, 0, 0, 0};
-      IslandStage.Request request = new IslandStage.Request(1, 1, 3, 40, 5, state, partial);
+      byte[] packed = PackedIsland.pack(state, partial);
+      assertThat(PackedIsland.state(packed)).isEqualTo(state);
+      assertThat(Arrays.equals(PackedIsland.partial(packed), partial)).isTrue();
+      assertThat(PackedIsland.fitness(packed)).isEqualTo(state.fitness());
+      assertThat(PackedIsland.member(packed, 3)).isEqualTo(state.members().get(3));
+      IslandStage.Request request = new IslandStage.Request(1, 1, 3, 40, 5, packed);
       IslandStage.Request back = IslandStage.decodeRequest(IslandStage.encode(request));
-      assertThat(back.state()).isEqualTo(state);
-      assertThat(Arrays.equals(back.partial(), partial)).isTrue();
+      assertThat(back.packed()).isEqualTo(packed);
       assertThat(List.of(back.island(), back.list(), back.experiment(), (int) back.generation(), back.generations()))
           .containsExactly(1, 1, 3, 40, 5);
-      IslandStage.Result result = new IslandStage.Result(state, partial, 7, 8, 9, 10);
+      IslandStage.Result result = new IslandStage.Result(packed, 7, 8, 9, 10);
       IslandStage.Result decoded = IslandStage.decodeResult(IslandStage.encode(result));
-      assertThat(decoded.state()).isEqualTo(state);
-      assertThat(Arrays.equals(decoded.partial(), partial)).isTrue();
+      assertThat(decoded.packed()).isEqualTo(packed);
       assertThat(List.of(decoded.individuals(), decoded.trainSteps(), decoded.fecHits(), decoded.fecMisses()))
           .containsExactly(7L, 8L, 9L, 10L);
+    }
+  }
+
+  @Test
+  void packedIslandsReceiveMigrantsExactlyAsIslandsDo() {
+    SearchSpec spec = spec(2, 1, 5, 100);
+    try (WorkerPool pool = new WorkerPool(1)) {
+      EvolutionLoop loop = loop(spec, pool, null);
+      loop.initialize();
+      IslandState a = loop.state().islands().get(0);
+      IslandState b = new IslandState(a.members(), a.fitness(), 7, a.individuals());
+      double[] partial = new double[12];
+      Arrays.setAll(partial, i -> i / 10.0);
+      byte[] packedA = PackedIsland.pack(a, partial);
+      byte[] packedB = PackedIsland.pack(b, partial);
+      List<PackedIsland.Migrant> migrants = List.of(PackedIsland.migrant(packedA, 2), PackedIsland.migrant(packedA, 5));
+      Island island = new Island(b);
+      island.receive(a.members().get(2), a.fitness()[2]);
+      island.receive(a.members().get(5), a.fitness()[5]);
+      byte[] received = PackedIsland.receive(packedB, migrants);
+      assertThat(PackedIsland.state(received)).isEqualTo(island.state());
+      assertThat(PackedIsland.partial(received)[7]).isEqualTo(0.2);
+      assertThat(PackedIsland.partial(received)[8]).isEqualTo(0.5);
+      assertThat(PackedIsland.stats(received, 1, 2, 3)).isEqualTo(island.stats(1, 2, 3));
     }
   }
 
