@@ -15,8 +15,8 @@ usage() {
   cat <<'EOF'
 usage: ./submit.sh <subcommand> [spark options] [subcommand options]
 
-subcommands: demo, search, prepare, evaluate, bench, ... (./submit.sh help lists them;
-             ./submit.sh <subcommand> --help shows a subcommand's options)
+subcommands: demo, search, search-local, prepare, evaluate, report, export, bench, completion
+             (./submit.sh help lists them; ./submit.sh <subcommand> --help shows a subcommand's options)
 
 spark options (passed to spark-submit; the rest goes to the subcommand):
   --master URL              local[*] (default), local[N], spark://HOST:PORT, yarn, k8s://https://HOST:PORT
@@ -27,7 +27,8 @@ spark options (passed to spark-submit; the rest goes to the subcommand):
   --executor-cores N, --num-executors N, --total-executor-cores N, --driver-cores N
   --queue Q, --name NAME, --jars LIST, --files LIST, --archives LIST, --properties-file FILE,
   --driver-java-options OPTS, --driver-class-path CP, --packages LIST, --repositories LIST,
-  --principal P, --keytab FILE, --verbose, --supervise
+  --principal P, --keytab FILE, --supervise
+  --verbose                 spark-submit's detail; the subcommand gets it too (per-island progress lines)
   --spark-submit PATH       use this spark-submit (default: $SPARK_HOME/bin/spark-submit if
                             SPARK_HOME is set, else the bundled SparkSubmit from target/lib)
 
@@ -87,7 +88,9 @@ while [ $# -gt 0 ]; do
     --driver-memory) take_value "$@"; driver_memory=$value; spark_args+=(--driver-memory "$value") ;;
     --driver-java-options) take_value "$@"; driver_java_options=$value ;;
     --spark-submit) take_value "$@"; spark_submit=$value ;;
-    --verbose|--supervise) spark_args+=("$arg"); shift_by=1 ;;
+    # --verbose: spark-submit's own detail and the job's (per-island progress lines).
+    --verbose) spark_args+=("$arg"); app_args+=("$arg"); shift_by=1 ;;
+    --supervise) spark_args+=("$arg"); shift_by=1 ;;
     *)
       if [[ "$with_value" == *" $arg "* ]]; then
         take_value "$@"

@@ -15,6 +15,6 @@ for r in $(seq $REPS); do
       --set select.tasks.max_data_seed=10 --set final.tasks.max_data_seed=10 --set "search.tasks.pairs=$P" \
       --set "select.tasks.pairs=$P" --set 'search.tasks.exclude_pairs=[]' --set 'select.tasks.exclude_pairs=[]' \
       --set final.tasks.count=10 --set run.progress_every=500 --set search.fec.enabled=false > $OUT/engine-ab-$v.log 2>&1
-    echo "$v $(grep indivs= $OUT/engine-ab-$v.log | tail -1)"
+    echo "$v $(grep "^experiment [0-9]*: " $OUT/engine-ab-$v.log | tail -1)"
   done
 done

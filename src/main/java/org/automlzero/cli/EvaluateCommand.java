@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import org.automlzero.core.algorithm.Algorithm;
 import org.automlzero.core.algorithm.AlgorithmJson;
 import org.automlzero.core.algorithm.AlgorithmParser;
@@ -25,8 +26,11 @@ import org.automlzero.core.search.WorkerPool;
 import org.automlzero.core.task.LearningTask;
 import org.automlzero.core.task.TaskGenerator;
 import org.automlzero.core.task.TaskList;
-import org.automlzero.spark.SparkSearch;
 import org.automlzero.store.ParquetTaskStore;
+import org.automlzero.spark.SparkSearch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code evaluate --algorithm FILE --config CONF [--tasks search|select|final] [--json]
@@ -34,51 +38,63 @@ import org.automlzero.store.ParquetTaskStore;
  * prints the per-task and combined fitness. It runs in-process (plain threads, no SparkSession),
  * which starts in well under a second; the numbers are the ones a Spark evaluation gives.
  */
-final class EvaluateCommand {
-  private EvaluateCommand() {}
+@Command(name = "evaluate", synopsisHeading = "",
+    customSynopsis = "usage: submit.sh evaluate --algorithm FILE --config CONF [--tasks search|select|final] [--json] "
+        + "[--set KEY=VALUE]...",
+    description = "Scores an algorithm on one of a config's task lists (in-process, no Spark).",
+    footer = {"Run-time seeds (for ops that draw random numbers) are derive(run.seed, <list>, 0, task), so they equal",
+        "the run's own only for the first experiment.",
+        "exit codes: 0 done, 2 bad input, 1 failed while running"})
+final class EvaluateCommand implements Callable<Integer> {
+  @Mixin CommonOptions common = new CommonOptions();
 
   /** Which of the config's task lists. */
   enum Tasks { SEARCH, SELECT, FINAL }
 
-  static String usage() {
-    return """
-        usage: submit.sh evaluate --algorithm FILE --config CONF [--tasks search|select|final] [--json] [--set KEY=VALUE]...
-          --algorithm FILE  the algorithm: readable text (def Setup(): ...) or JSON (algorithm.json of a run)
-          --config CONF     experiment config whose tasks to use (a run's config.conf works)
-          --tasks LIST      search, select or final (default final)
-          --json            machine-readable output
-          --set KEY=VALUE   override a config key (repeatable)
-          --threads N       evaluation threads (0 = all cores)
-        Runs in-process. Run-time seeds (for ops that draw random numbers) are
-        derive(run.seed, <list>, 0, task), so they equal the run's own only for the first experiment.""";
+  private final List<String> overrides = new ArrayList<>();
+  private Tasks which = Tasks.FINAL;
+
+  @Option(names = "--algorithm", paramLabel = "FILE", description = "the algorithm: readable text (def Setup(): ...) "
+      + "or JSON (algorithm.json of a run)")
+  Path algorithmFile;
+
+  @Option(names = "--config", paramLabel = "CONF", description = "experiment config whose tasks to use (a run's "
+      + "config.conf works)")
+  Path configFile;
+
+  @Option(names = "--tasks", paramLabel = "LIST", description = "search, select or final (default final)")
+  void tasks(String text) {
+    which = switch (text) {
+      case "search" -> Tasks.SEARCH;
+      case "select" -> Tasks.SELECT;
+      case "final" -> Tasks.FINAL;
+      default -> throw new UserError("--tasks is '" + text + "', but must be search, select or final", 2);
+    };
   }
 
-  static int run(String[] args) {
-    Path algorithmFile = null;
-    Path configFile = null;
-    Tasks which = Tasks.FINAL;
-    boolean json = false;
-    List<String> overrides = new ArrayList<>();
-    for (int i = 0; i < args.length; i++) {
-      String a = args[i];
-      switch (a) {
-        case "--help", "-h" -> {
-          System.out.println(usage());
-          return 0;
-        }
-        case "--algorithm" -> algorithmFile = Path.of(value(args, ++i, a));
-        case "--config" -> configFile = Path.of(value(args, ++i, a));
-        case "--tasks" -> which = tasks(value(args, ++i, a));
-        case "--json" -> json = true;
-        case "--set" -> overrides.add(value(args, ++i, a));
-        case "--threads" -> overrides.add("run.threads=" + value(args, ++i, a));
-        default -> throw new UserError("evaluate: unknown option '" + a + "'\n" + usage(), 2);
-      }
-    }
+  @Option(names = "--json", description = "machine-readable output")
+  boolean json;
+
+  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a config key (repeatable)")
+  void set(List<String> values) {
+    overrides.addAll(values);
+  }
+
+  @Option(names = "--threads", paramLabel = "N", description = "evaluation threads (0 = all cores)")
+  void threads(String n) {
+    overrides.add("run.threads=" + n);
+  }
+
+  @Override
+  public Integer call() {
+    Path algorithmFile = this.algorithmFile;
+    Path configFile = this.configFile;
+    Tasks which = this.which;
+    boolean json = this.json;
     if (algorithmFile == null || configFile == null) {
-      throw new UserError("evaluate needs --algorithm FILE and --config CONF\n" + usage(), 2);
+      throw new UserError("evaluate needs --algorithm FILE and --config CONF\n" + Main.usage("evaluate"), 2);
     }
-    ExperimentConfig config = SearchCommand.load(configFile, overrides);
+    ExperimentConfig config = SearchLocalCommand.load(configFile, overrides);
     SearchSpec spec = config.run().search();
     SparkSearch.checkData(config); // an InputException names the file
     org.automlzero.core.config.ResourceCheck.check(config);
@@ -162,21 +178,5 @@ final class EvaluateCommand {
       throw new UncheckedIOException(e);
     }
     return text + "\n";
-  }
-
-  private static Tasks tasks(String text) {
-    return switch (text) {
-      case "search" -> Tasks.SEARCH;
-      case "select" -> Tasks.SELECT;
-      case "final" -> Tasks.FINAL;
-      default -> throw new UserError("--tasks is '" + text + "', but must be search, select or final", 2);
-    };
-  }
-
-  private static String value(String[] args, int i, String option) {
-    if (i >= args.length) {
-      throw new UserError("option " + option + " needs a value", 2);
-    }
-    return args[i];
   }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import org.automlzero.core.algorithm.Algorithm;
 import org.automlzero.core.algorithm.AlgorithmFiles;
 import org.automlzero.core.algorithm.AlgorithmFormatException;
@@ -18,6 +19,9 @@ import org.automlzero.core.config.ExperimentConfig;
 import org.automlzero.core.export.PythonExporter;
 import org.automlzero.core.io.AtomicFiles;
 import org.automlzero.core.simplify.Simplifier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code export --algorithm FILE --to python|numpy|json|text [--out FILE]}: writes an algorithm
@@ -26,55 +30,66 @@ import org.automlzero.core.simplify.Simplifier;
  * {@code config.conf} next to the algorithm file (a run directory), else from the addresses the
  * algorithm uses and {@code --features}.
  */
-final class ExportCommand {
-  private ExportCommand() {}
+@Command(name = "export", synopsisHeading = "",
+    customSynopsis = {"usage: submit.sh export --algorithm FILE --to python|numpy|json|text [--out FILE]",
+        "                        [--config CONF | --features F] [--set KEY=VALUE]... [--simplify]"},
+    description = "Writes an algorithm file as a standalone Python/NumPy module, as JSON or as text.",
+    footer = {"exit codes: 0 done, 2 bad input"})
+final class ExportCommand implements Callable<Integer> {
+  @Mixin CommonOptions common = new CommonOptions();
 
   /** The output formats. */
   enum Format { PYTHON, JSON, TEXT }
 
-  static String usage() {
-    return """
-        usage: submit.sh export --algorithm FILE --to python|numpy|json|text [--out FILE]
-                                [--config CONF | --features F] [--set KEY=VALUE]... [--simplify]
-          --algorithm FILE  the algorithm: readable text (def Setup(): ...) or JSON (a run's algorithm.json)
-          --to FORMAT       python (or numpy: the same module): a standalone Python 3 / NumPy module with
-                            setup/predict/learn and train/predictions/run drivers; json; text (readable format)
-          --out FILE        write there (atomically) instead of to standard output
-          --config CONF     take memory sizes and F from this config (default: config.conf next to the
-                            algorithm file, if there is one)
-          --features F      without a config: the feature size F (python only; memory sizes are the
-                            addresses the algorithm uses)
-          --set KEY=VALUE   override a key of the config (repeatable)
-          --simplify        export the simplified algorithm (docs/simplifier.md) instead of the file's""";
+  private final List<String> overrides = new ArrayList<>();
+  private Format format;
+  private Integer features;
+
+  @Option(names = "--algorithm", paramLabel = "FILE", description = "the algorithm: readable text (def Setup(): "
+      + "...) or JSON (a run's algorithm.json)")
+  Path algorithmFile;
+
+  @Option(names = "--to", paramLabel = "FORMAT", description = {"python (or numpy: the same module): a standalone "
+      + "Python 3 / NumPy module with", "setup/predict/learn and train/predictions/run drivers; json; text (readable "
+      + "format)"})
+  void to(String text) {
+    format = format(text);
   }
 
-  static int run(String[] args) {
-    Path algorithmFile = null;
-    Path configFile = null;
-    Path out = null;
-    Format format = null;
-    Integer features = null;
-    boolean simplify = false;
-    List<String> overrides = new ArrayList<>();
-    for (int i = 0; i < args.length; i++) {
-      String a = args[i];
-      switch (a) {
-        case "--help", "-h" -> {
-          System.out.println(usage());
-          return 0;
-        }
-        case "--algorithm" -> algorithmFile = Path.of(value(args, ++i, a));
-        case "--to" -> format = format(value(args, ++i, a));
-        case "--out" -> out = Path.of(value(args, ++i, a));
-        case "--config" -> configFile = Path.of(value(args, ++i, a));
-        case "--features" -> features = features(value(args, ++i, a));
-        case "--set" -> overrides.add(value(args, ++i, a));
-        case "--simplify" -> simplify = true;
-        default -> throw new UserError("export: unknown option '" + a + "'\n" + usage(), 2);
-      }
-    }
+  @Option(names = "--out", paramLabel = "FILE", description = "write there (atomically) instead of to standard "
+      + "output")
+  Path out;
+
+  @Option(names = "--config", paramLabel = "CONF", description = "take memory sizes and F from this config "
+      + "(default: config.conf next to the algorithm file, if there is one)")
+  Path configFile;
+
+  @Option(names = "--features", paramLabel = "F", description = "without a config: the feature size F (python "
+      + "only; memory sizes are the addresses the algorithm uses)")
+  void features(String text) {
+    features = parseFeatures(text);
+  }
+
+  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a key of the config (repeatable)")
+  void set(List<String> values) {
+    overrides.addAll(values);
+  }
+
+  @Option(names = "--simplify", description = "export the simplified algorithm (docs/simplifier.md) instead of the "
+      + "file's")
+  boolean simplify;
+
+  @Override
+  public Integer call() {
+    Path algorithmFile = this.algorithmFile;
+    Path configFile = this.configFile;
+    Path out = this.out;
+    Format format = this.format;
+    Integer features = this.features;
+    boolean simplify = this.simplify;
+    List<String> overrides = this.overrides;
     if (algorithmFile == null || format == null) {
-      throw new UserError("export needs --algorithm FILE and --to python|numpy|json|text\n" + usage(), 2);
+      throw new UserError("export needs --algorithm FILE and --to python|numpy|json|text\n" + Main.usage("export"), 2);
     }
     if (configFile != null && features != null) {
       throw new UserError("export: give either --config or --features, not both", 2);
@@ -94,7 +109,7 @@ final class ExportCommand {
     Algorithm algorithm;
     MemoryShape shape;
     if (configFile != null) {
-      ExperimentConfig config = SearchCommand.load(configFile, overrides);
+      ExperimentConfig config = SearchLocalCommand.load(configFile, overrides);
       shape = config.run().search().shape();
       algorithm = read(algorithmFile, shape);
     } else {
@@ -163,7 +178,7 @@ final class ExportCommand {
     };
   }
 
-  private static int features(String text) {
+  private static int parseFeatures(String text) {
     try {
       int f = Integer.parseInt(text);
       if (f > 0) {
@@ -173,12 +188,5 @@ final class ExportCommand {
       // reported below
     }
     throw new UserError("--features is '" + text + "', but must be a positive integer", 2);
-  }
-
-  private static String value(String[] args, int i, String option) {
-    if (i >= args.length) {
-      throw new UserError("option " + option + " needs a value", 2);
-    }
-    return args[i];
   }
 }

@@ -1,38 +1,64 @@
 package org.automlzero.cli;
 
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Callable;
 import org.automlzero.core.io.InputException;
 import org.automlzero.dataprep.DataPrepException;
 import org.automlzero.runs.RunDirectoryException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.MissingParameterException;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * The one entry point: {@code <subcommand> [options]}. Each subcommand lives in its own class.
- * Exit codes: 0 success, 2 bad input (options, config, data set, algorithm or run directory:
- * one line naming the file or key, the value and the rule), 1 a failure while running, 143 /
- * 130 stopped by SIGTERM / SIGINT after writing a checkpoint. {@code --debug} (anywhere) adds
- * the stack trace to any error.
+ * The one entry point: {@code <subcommand> [options]}, parsed with picocli; each subcommand is
+ * its own class named after it ({@code search} is {@link SearchCommand}, {@code search-local}
+ * {@link SearchLocalCommand}, ...). Exit codes (docs/reliability.md): 0 success, 2 bad input
+ * (options, config, data set, algorithm or run directory: one line naming the option, file or key,
+ * the value and the rule), 1 a failure while running, 143 / 130 stopped by SIGTERM / SIGINT after
+ * writing a checkpoint. {@code --help} prints to standard output and exits 0 for every subcommand;
+ * {@code --debug} (anywhere) adds the stack trace to any error.
  */
-public final class Main {
-  private Main() {}
+@Command(name = "submit.sh", synopsisHeading = "", customSynopsis = "usage: submit.sh <subcommand> [options]",
+    description = "Runs one AutoML-Zero subcommand (through spark-submit when started by submit.sh).",
+    commandListHeading = "subcommands:%n",
+    footer = {"run 'submit.sh <subcommand> --help' for its options; --debug adds the stack trace to any error",
+        "shell completion (bash, zsh): source <(./submit.sh completion 2>/dev/null)",
+        "exit codes: 0 done, 2 bad input, 1 failed while running, 143/130 stopped by SIGTERM/SIGINT (resumable)"},
+    subcommands = {DemoCommand.class, SearchCommand.class, SearchLocalCommand.class, PrepareCommand.class,
+        EvaluateCommand.class, ReportCommand.class, ExportCommand.class, BenchCommand.class, ReproduceCommand.class,
+        CompletionCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Callable<Integer> {
+  @picocli.CommandLine.Option(names = {"-h", "--help"}, usageHelp = true, description = "print this help and exit 0")
+  boolean help;
+
+  Main() {}
 
   public static void main(String[] args) {
-    int code = run(args);
-    if (code == 0 && isYarnClusterDriver()) {
-      // Spark's YARN ApplicationMaster runs this main in a thread and reports success when it
-      // returns; a System.exit(0) there reads as an early exit, a failed application, and YARN
-      // would start the driver again. Any other code must still exit: the application fails.
-      return;
-    }
-    System.exit(code);
+    System.exit(run(args));
   }
 
-  /** True in the driver of {@code --master yarn --deploy-mode cluster} (the ApplicationMaster sets these). */
-  static boolean isYarnClusterDriver() {
-    return "yarn".equals(System.getProperty("spark.master"))
-        && "cluster".equals(System.getProperty("spark.submit.deployMode"));
+  @Override
+  public Integer call() {
+    throw new UserError("no subcommand given\n" + usage(), 2);
+  }
+
+  /** The command line of all subcommands, writing to the current System.out / System.err. */
+  static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new Main());
+    cl.setExpandAtFiles(false); // "@file" is a plain argument (a path), not picocli's argument file
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setOverwrittenOptionsAllowed(true); // as before: a repeated single-valued option, the last one counts
+    cl.setOut(new PrintWriter(System.out, true, StandardCharsets.UTF_8));
+    cl.setErr(new PrintWriter(System.err, true, StandardCharsets.UTF_8));
+    cl.setUsageHelpWidth(120);
+    return cl;
   }
 
   /** Runs a subcommand and returns its exit code. */
@@ -43,34 +69,42 @@ public final class Main {
       // repeated: same as once
     }
     args = list.toArray(String[]::new);
-    if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
-      if (args.length == 0) {
+    if (args.length == 0) {
+      System.err.println("error: no subcommand given\n" + usage());
+      return 2;
+    }
+    CommandLine cl = commandLine();
+    try {
+      CommandLine.ParseResult parsed;
+      try {
+        parsed = cl.parseArgs(args);
+      } catch (ParameterException e) {
+        return usageError(e, debug);
+      }
+      if (CommandLine.printHelpIfRequested(parsed)) {
+        cl.getOut().flush();
+        return 0;
+      }
+      CommandLine.ParseResult leaf = parsed;
+      while (leaf.hasSubcommand()) {
+        leaf = leaf.subcommand();
+      }
+      Object command = leaf.commandSpec().userObject();
+      if (command instanceof Main) {
         System.err.println("error: no subcommand given\n" + usage());
         return 2;
       }
-      System.out.println(usage());
-      return 0;
-    }
-    String command = args[0];
-    String[] rest = Arrays.copyOfRange(args, 1, args.length);
-    try {
-      return switch (command) {
-        // Each subcommand adds its case here.
-        case "bench" -> Arrays.asList(rest).contains("--scale") ? ScaleBenchCommand.run(rest)
-            : Arrays.asList(rest).contains("--spark") ? SparkBenchCommand.run(rest)
-            : org.automlzero.core.bench.InterpreterBench.run(rest);
-        case "search", "demo" -> SparkSearchCommand.run(command, rest);
-        case "search-local" -> SearchCommand.run(rest);
-        case "prepare" -> PrepareCommand.run(rest);
-        case "evaluate" -> EvaluateCommand.run(rest);
-        case "report" -> ReportCommand.run(rest);
-        case "export" -> ExportCommand.run(rest);
-        case "reproduce" -> ReproduceCommand.run(rest);
-        default -> {
-          System.err.println("error: unknown subcommand '" + command + "'\n" + usage());
-          yield 2;
-        }
-      };
+      if (command instanceof CommandLine.HelpCommand help) {
+        help.run();
+        cl.getOut().flush();
+        return 0;
+      }
+      Integer code = 0;
+      if (command instanceof Callable<?> callable) {
+        code = callable.call() instanceof Integer i ? i : 0;
+      }
+      System.out.flush();
+      return code;
     } catch (RunOutputs.RunStopped e) {
       System.err.println(e.getMessage());
       return e.exitCode();
@@ -87,9 +121,53 @@ public final class Main {
       return fail(e, "out of memory (" + e.getMessage() + ", the JVM heap is "
           + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB): give more memory (--driver-memory) or shrink the "
           + "config (memory.*, *.tasks.count, *.train_examples, run.threads)", 1, debug);
-    } catch (RuntimeException | Error e) {
+    } catch (Exception | Error e) {
       return fail(e, describe(e) + " (an internal error; run again with --debug for the stack trace)", 1, debug);
     }
+  }
+
+  /**
+   * A command-line mistake: one line naming the subcommand, the option or argument, the value and
+   * the rule, then the subcommand's usage; exit 2. A validating converter's {@link UserError} is
+   * printed as it is.
+   */
+  private static int usageError(ParameterException e, boolean debug) {
+    for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+      if (c instanceof UserError u) {
+        return fail(u, u.getMessage(), u.exitCode(), debug);
+      }
+    }
+    CommandLine where = e.getCommandLine();
+    String name = where.getCommandSpec().userObject() instanceof Main ? "submit.sh" : where.getCommandName();
+    String line;
+    if (e instanceof UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+      String arg = u.getUnmatched().get(0);
+      if (where.getCommandSpec().userObject() instanceof Main) {
+        line = "unknown subcommand '" + arg + "'";
+      } else {
+        line = name + ": " + (arg.startsWith("-") ? "unknown option '" : "unexpected argument '") + arg + "'";
+      }
+      List<String> suggestions = u.getSuggestions();
+      if (!suggestions.isEmpty()) {
+        line += " (did you mean " + String.join(" or ", suggestions.subList(0, Math.min(3, suggestions.size())))
+            + "?)";
+      }
+    } else if (e instanceof MissingParameterException m && !m.getMissing().isEmpty()
+        && m.getMissing().get(0).isOption() && String.valueOf(e.getMessage()).startsWith("Missing required parameter")) {
+      line = name + ": option " + ((CommandLine.Model.OptionSpec) m.getMissing().get(0)).longestName()
+          + " needs a value";
+    } else {
+      // picocli's own wording, e.g. "Missing required argument(s): --spark" for bench's --batch alone.
+      line = name + ": " + String.valueOf(e.getMessage()).replace("Error: ", "").replace("argument(s): ",
+          "argument(s) for the options given: ");
+    }
+    if (debug) {
+      e.printStackTrace(System.err);
+    }
+    String synopsis = where.getHelp().synopsis(0).stripTrailing();
+    System.err.println("error: " + line + "\n" + synopsis + "\nrun '" + where.getCommandSpec().qualifiedName()
+        + " --help' for the options");
+    return 2;
   }
 
   /** Prints the error as one line (with the stack trace before it under --debug) and returns the exit code. */
@@ -114,20 +192,13 @@ public final class Main {
     return name + ": " + text;
   }
 
+  /** The list of subcommands (generated from their classes) with the exit codes. */
   static String usage() {
-    return """
-        usage: submit.sh <subcommand> [options]
-        subcommands:
-          demo          run conf/demo.conf (rediscover linear regression)
-          search        run an experiment config
-          search-local  run an experiment config in-process (plain threads, no Spark); --seeds, --keys
-          prepare       prepare projected binary Parquet tasks from an image data set
-          evaluate      evaluate an algorithm file on a config's tasks
-          report        write a run directory's report.html
-          export        write an algorithm file as Python/NumPy, JSON or text
-          bench         measure interpreter and evaluator throughput
-          reproduce     rerun a table of the paper (table-s5: Basic vs Full at 1, 10, 100 islands)
-        run 'submit.sh <subcommand> --help' for its options; --debug adds the stack trace to any error
-        exit codes: 0 done, 2 bad input, 1 failed while running, 143/130 stopped by SIGTERM/SIGINT (resumable)""";
+    return commandLine().getUsageMessage(CommandLine.Help.Ansi.OFF).stripTrailing();
+  }
+
+  /** The generated usage (--help) of one subcommand. */
+  static String usage(String subcommand) {
+    return commandLine().getSubcommands().get(subcommand).getUsageMessage(CommandLine.Help.Ansi.OFF).stripTrailing();
   }
 }

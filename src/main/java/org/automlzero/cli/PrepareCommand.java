@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.automlzero.core.task.ClassPair;
@@ -16,68 +17,105 @@ import org.automlzero.dataprep.RawImages;
 import org.automlzero.dataprep.Recipe;
 import org.automlzero.dataprep.Selection;
 import org.automlzero.dataprep.Sources;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code prepare}: raw CIFAR-10 / MNIST / Fashion-MNIST into projected binary Parquet tasks (data-prep/FORMAT.md). */
-final class PrepareCommand {
-  private PrepareCommand() {}
+@Command(name = "prepare", synopsisHeading = "",
+    customSynopsis = "usage: submit.sh prepare --dataset cifar10|mnist|fashion_mnist --out DIR [options]",
+    description = "Prepares projected binary Parquet tasks from an image data set (docs/data.md).",
+    footer = {"exit codes: 0 done, 2 bad input (options, corrupt or wrong source files), 1 failed while running"})
+final class PrepareCommand implements Callable<Integer> {
+  @Mixin CommonOptions common = new CommonOptions();
 
-  static String usage() {
-    return """
-        usage: submit.sh prepare --dataset cifar10|mnist|fashion_mnist --out DIR [options]
-          --dataset NAME     cifar10, mnist or fashion_mnist
-          --source PATH|URL  a local directory or file (CIFAR-10: cifar-10-binary.tar.gz or the
-                             extracted data_batch_N.bin; MNIST: train-{images,labels}-idx?-ubyte[.gz]),
-                             or an http(s) URL to download from (default: the official locations)
-          --out DIR          the data set directory to write (atomically; see data-prep/FORMAT.md)
-          --pairs LIST       all (default, 45 pairs), heldout (9), search (36), or e.g. (4,6),(3,5)
-          --seeds LIST       data seeds, e.g. 0-99 (default) or 0-9,20
-          --features F       projected features per example (default 16)
-          --train N --valid N --test N   examples per task and split (default 8000 1000 1000; even)
-          --cache DIR        where downloads are kept (default ~/.cache/automl-zero/DATASET)
-          --md5 NAME=HEX     expected MD5 of a downloaded file (repeatable; default: the published ones)
-          --overwrite        replace whatever --out holds (default: keep an identical data set,
-                             refuse anything else)""";
+  private final Map<String, String> options = new LinkedHashMap<>();
+  private final Map<String, String> md5 = new LinkedHashMap<>();
+  private final PrintStream log;
+
+  PrepareCommand() {
+    this(System.err);
   }
 
-  static int run(String[] args) {
-    return run(args, System.err);
+  PrepareCommand(PrintStream log) {
+    this.log = log;
   }
 
-  static int run(String[] args, PrintStream log) {
-    Map<String, String> options = new LinkedHashMap<>();
-    Map<String, String> md5 = new LinkedHashMap<>();
-    boolean overwrite = false;
-    for (int i = 0; i < args.length; i++) {
-      String a = args[i];
-      switch (a) {
-        case "-h", "--help" -> {
-          System.out.println(usage());
-          return 0;
-        }
-        case "--overwrite" -> overwrite = true;
-        case "--dataset", "--source", "--out", "--pairs", "--seeds", "--features", "--train", "--valid", "--test",
-            "--cache", "--md5" -> {
-          if (i + 1 >= args.length) {
-            throw new UserError("prepare: option " + a + " needs a value\n" + usage(), 2);
-          }
-          String v = args[++i];
-          if (a.equals("--md5")) {
-            for (String item : v.split(",")) {
-              int eq = item.indexOf('=');
-              if (eq <= 0) {
-                throw new UserError("prepare: --md5 '" + item + "' is invalid: use NAME=HEX", 2);
-              }
-              md5.put(item.substring(0, eq).trim(), item.substring(eq + 1).trim());
-            }
-          } else {
-            options.put(a, v);
-          }
-        }
-        default -> throw new UserError("prepare: unknown option '" + a + "'\n" + usage(), 2);
+  @Option(names = "--dataset", paramLabel = "NAME", description = "cifar10, mnist or fashion_mnist")
+  void dataset(String v) {
+    options.put("--dataset", v);
+  }
+
+  @Option(names = "--source", paramLabel = "PATH|URL", description = {"a local directory or file (CIFAR-10: "
+      + "cifar-10-binary.tar.gz or the extracted data_batch_N.bin;", "MNIST: train-{images,labels}-idx?-ubyte[.gz]), "
+      + "or an http(s) URL to download from (default: the official locations)"})
+  void source(String v) {
+    options.put("--source", v);
+  }
+
+  @Option(names = "--out", paramLabel = "DIR", description = "the data set directory to write (atomically; see "
+      + "data-prep/FORMAT.md)")
+  void out(String v) {
+    options.put("--out", v);
+  }
+
+  @Option(names = "--pairs", paramLabel = "LIST", description = "all (default, 45 pairs), heldout (9), search (36), "
+      + "or e.g. (4,6),(3,5)")
+  void pairs(String v) {
+    options.put("--pairs", v);
+  }
+
+  @Option(names = "--seeds", paramLabel = "LIST", description = "data seeds, e.g. 0-99 (default) or 0-9,20")
+  void seeds(String v) {
+    options.put("--seeds", v);
+  }
+
+  @Option(names = "--features", paramLabel = "F", description = "projected features per example (default 16)")
+  void features(String v) {
+    options.put("--features", v);
+  }
+
+  @Option(names = "--train", paramLabel = "N", description = "training examples per task (default 8000; even)")
+  void train(String v) {
+    options.put("--train", v);
+  }
+
+  @Option(names = "--valid", paramLabel = "N", description = "validation examples per task (default 1000; even)")
+  void valid(String v) {
+    options.put("--valid", v);
+  }
+
+  @Option(names = "--test", paramLabel = "N", description = "test examples per task (default 1000; even)")
+  void test(String v) {
+    options.put("--test", v);
+  }
+
+  @Option(names = "--cache", paramLabel = "DIR", description = "where downloads are kept (default "
+      + "~/.cache/automl-zero/DATASET)")
+  void cache(String v) {
+    options.put("--cache", v);
+  }
+
+  @Option(names = "--md5", paramLabel = "NAME=HEX", description = "expected MD5 of a downloaded file (repeatable; "
+      + "default: the published ones)")
+  void md5(String v) {
+    for (String item : v.split(",")) {
+      int eq = item.indexOf('=');
+      if (eq <= 0) {
+        throw new UserError("prepare: --md5 '" + item + "' is invalid: use NAME=HEX", 2);
       }
+      md5.put(item.substring(0, eq).trim(), item.substring(eq + 1).trim());
     }
+  }
+
+  @Option(names = "--overwrite", description = "replace whatever --out holds (default: keep an identical data set, "
+      + "refuse anything else)")
+  boolean overwrite;
+
+  @Override
+  public Integer call() {
     if (!options.containsKey("--dataset") || !options.containsKey("--out")) {
-      throw new UserError("prepare: --dataset and --out are required\n" + usage(), 2);
+      throw new UserError("prepare: --dataset and --out are required\n" + Main.usage("prepare"), 2);
     }
     try {
       ImageDataset dataset = ImageDataset.parse(options.get("--dataset"));

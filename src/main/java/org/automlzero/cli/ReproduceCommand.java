@@ -62,7 +62,19 @@ import org.automlzero.spark.SparkSetup;
  * A finished run is never rerun; an interrupted one resumes from its checkpoint; so rerunning
  * the same command continues a half-finished reproduction.
  */
-final class ReproduceCommand {
+@picocli.CommandLine.Command(name = "reproduce", synopsisHeading = "",
+    customSynopsis = "usage: submit.sh reproduce table-s5 --data DIR [options] (--help for all)",
+    description = "Reruns a table of the paper (table-s5: Basic vs Full at 1, 10, 100 islands).")
+final class ReproduceCommand implements java.util.concurrent.Callable<Integer> {
+  /** Everything after the subcommand, parsed by {@link #parse} (one place, with its own usage text). */
+  @picocli.CommandLine.Unmatched
+  List<String> arguments = new ArrayList<>();
+
+  @Override
+  public Integer call() {
+    return run(arguments.toArray(new String[0]));
+  }
+
   private ReproduceCommand() {}
 
   /** Parsed options. */
@@ -149,7 +161,7 @@ final class ReproduceCommand {
         case "--seed" -> seed = positive(a, value(args, ++i, a));
         case "--select-tasks" -> selectTasks = Math.toIntExact(Math.min(positive(a, value(args, ++i, a)), 100_000));
         case "--set" -> overrides.add(value(args, ++i, a));
-        case "--threads" -> threads = SparkSearchCommand.nonNegative(a, value(args, ++i, a));
+        case "--threads" -> threads = Converters.nonNegative(a, value(args, ++i, a));
         default -> {
           if (a.startsWith("-") || table != null) {
             throw new UserError("reproduce: unknown option '" + a + "'\n" + usage(), 2);
@@ -388,13 +400,13 @@ final class ReproduceCommand {
     try {
       if (o.inProcess()) {
         ProgressPrinter progress = new ProgressPrinter(config.progressEvery(), line -> console.println("  " + line));
-        result = RunOutputs.runAndFinish(recorder, "reproduce", () -> InProcessSearch.run(p.config().run(),
+        result = RunOutputs.runAndFinish(recorder, "reproduce", p, (cfg, from) -> InProcessSearch.run(cfg.run(),
             o.threads(), shared, recorder.alongside(progress), line -> console.println("  " + line), recorder,
-            p.start()));
+            from));
       } else {
         SparkSearch.Options options = new SparkSearch.Options(false, 0, 0, recorder);
-        result = RunOutputs.runAndFinish(recorder, "reproduce", () -> SparkSearch.run(p.config(), session, options,
-            console, recorder, p.start()));
+        result = RunOutputs.runAndFinish(recorder, "reproduce", p, (cfg, from) -> SparkSearch.run(cfg, session,
+            options, console, recorder, from));
       }
     } catch (RunOutputs.RunStopped s) {
       throw new RunOutputs.RunStopped("stopped during run " + cell.name() + " (its checkpoint is in " + dir

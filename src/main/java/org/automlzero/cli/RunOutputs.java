@@ -95,16 +95,46 @@ final class RunOutputs {
     }
   }
 
+  /** A search of a config from a state (the command's Spark or in-process search, with its listeners). */
+  @FunctionalInterface
+  interface Search {
+    SearchResult run(ExperimentConfig config, RunState from);
+  }
+
+  /** run.max_seconds of a config (0 = no wall-clock budget). */
+  static double maxSeconds(ExperimentConfig config) {
+    String v = config.effective().get("run.max_seconds");
+    return v == null ? 0.0 : Double.parseDouble(v);
+  }
+
   /**
    * Runs the search of a begun plan and writes its results, holding the run directory's lock
    * throughout. A stop signal ends it with a checkpoint ({@link RunStopped}); a failure marks
    * the run failed in run.json with the reason. Bad data found only while running (on an
    * executor) is one line, exit 1.
+   *
+   * <p>run.max_seconds uses the same graceful stop as SIGTERM: when the wall clock (of the whole
+   * run, earlier processes of a resumed run included) passes it, the search stops at the next
+   * generation boundary and writes a checkpoint; then the run finishes from that checkpoint with
+   * the stopped experiment's individual count as its budget (search.max_individuals = N,
+   * run.max_experiments = E): its best so far is selected and finally evaluated as usual, and
+   * result.json records E and N. A fresh run with those two keys set computes the same result
+   * (docs/budgets.md).
    */
-  static SearchResult runAndFinish(RunRecorder recorder, String command, Supplier<SearchResult> search) {
+  static SearchResult runAndFinish(RunRecorder recorder, String command, Plan plan, Search search) {
     RunDirectory d = recorder.directory();
-    try (StopSignal.Scope scope = StopSignal.activate()) {
-      SearchResult result = search.get();
+    double maxSeconds = maxSeconds(plan.config());
+    try (StopSignal.Scope scope = StopSignal.activate(); TimeBudget budget = new TimeBudget(maxSeconds,
+        plan.start().elapsedSeconds())) {
+      SearchResult result;
+      try {
+        result = search.run(plan.config(), plan.start());
+      } catch (StopSignal.Requested s) {
+        if (!StopSignal.TIME.equals(s.signal())) {
+          throw s;
+        }
+        result = finishAfterTimeStop(recorder, plan, search, maxSeconds);
+      }
       recorder.finish(result);
       return result;
     } catch (StopSignal.Requested s) {
@@ -121,11 +151,66 @@ final class RunOutputs {
     }
   }
 
+  /** After the time budget's stop checkpoint: finish the run with the stopped experiment's count as its budget. */
+  private static SearchResult finishAfterTimeStop(RunRecorder recorder, Plan plan, Search search, double maxSeconds) {
+    StopSignal.clear();
+    RunState at = recorder.lastSaved();
+    int experiment;
+    long individuals;
+    if (at.loop() != null) {
+      experiment = at.loop().experiment() + 1;
+      individuals = at.loop().individuals();
+    } else {
+      // Stopped between experiments: the finished ones are the run.
+      experiment = at.experiments().size();
+      individuals = at.experiments().get(experiment - 1).individuals();
+    }
+    System.out.println(String.format(java.util.Locale.ROOT, "run.max_seconds = %s reached: experiment %d stopped at "
+        + "%,d individuals; selecting its best so far (replay: --set search.max_individuals=%d --set "
+        + "run.max_experiments=%d)", plain(maxSeconds), experiment, individuals, individuals, experiment));
+    recorder.stoppedBy("run.max_seconds", experiment, individuals);
+    List<String> budget = List.of("search.max_individuals=" + Math.max(1, individuals),
+        "run.max_experiments=" + experiment, "run.max_seconds=0");
+    ExperimentConfig finish = ConfigLoader.load(recorder.directory().root().resolve("config.conf"), budget);
+    return search.run(finish, at);
+  }
+
+  private static String plain(double seconds) {
+    return seconds == Math.rint(seconds) ? String.valueOf((long) seconds) : String.valueOf(seconds);
+  }
+
+  /** A daemon timer that asks for the graceful stop when run.max_seconds has passed. */
+  static final class TimeBudget implements AutoCloseable {
+    private final java.util.Timer timer;
+
+    TimeBudget(double maxSeconds, double elapsedBefore) {
+      if (maxSeconds <= 0) {
+        timer = null;
+        return;
+      }
+      timer = new java.util.Timer("run.max_seconds", true);
+      long delay = Math.max(0, Math.round((maxSeconds - elapsedBefore) * 1000));
+      timer.schedule(new java.util.TimerTask() {
+        @Override
+        public void run() {
+          StopSignal.requestIfNone(StopSignal.TIME);
+        }
+      }, delay);
+    }
+
+    @Override
+    public void close() {
+      if (timer != null) {
+        timer.cancel();
+      }
+    }
+  }
+
   private RunOutputs() {}
 
   /** Options a resumed run may still change: they do not affect what the search computes. */
   static final List<String> RESUMABLE_KEYS = List.of("run.threads", "run.progress_every", "checkpoint.every_generations",
-      "checkpoint.min_seconds", "checkpoint.keep", "stats.every_individuals");
+      "checkpoint.min_seconds", "checkpoint.keep", "stats.every_individuals", "run.max_seconds");
 
   /** A new run of {@code config} into {@code out} (default: runs/<time>-<config name>). */
   static Plan fresh(ExperimentConfig config, Path configFile, Path out, boolean overwrite, String command) {

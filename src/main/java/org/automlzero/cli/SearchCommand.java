@@ -1,179 +1,252 @@
 package org.automlzero.cli;
 
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.automlzero.core.config.ConfigKeys;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
 import org.automlzero.core.config.ConfigLoader;
 import org.automlzero.core.config.ExperimentConfig;
-import org.automlzero.core.search.InProcessSearch;
-import org.automlzero.core.search.ProgressPrinter;
+import org.automlzero.core.io.AtomicFiles;
+import org.automlzero.core.search.GenerationListener;
+import org.automlzero.core.search.IslandStats;
 import org.automlzero.core.search.SearchResult;
-import org.automlzero.core.task.TaskGenerator;
-import org.automlzero.store.ParquetTaskStore;
+import org.automlzero.spark.SparkSearch;
+import org.automlzero.spark.SparkSetup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
- * {@code search-local --config FILE [--set key=value]... [--seed N] [--threads N] [--seeds A,B,...]
- * [--keys]}: runs an experiment config in-process and prints the best algorithm with its search,
- * select and final fitness. {@code --seeds} runs the config once per seed and prints a summary
- * table; {@code --keys} prints the documented config keys (Markdown).
+ * {@code search}: runs an experiment config on Spark (the master comes from spark-submit, default
+ * local[*]); {@link DemoCommand} is the same with conf/demo.conf. Everything that can be wrong with
+ * the input (options, config, data set, master URL) is checked before the SparkSession starts.
  */
-public final class SearchCommand {
-  private SearchCommand() {}
+@Command(name = "search", synopsisHeading = "",
+    customSynopsis = {"usage: submit.sh search [spark options] --config FILE [--seed N] [--set KEY=VALUE]... [--data DIR]",
+        "         [--partitions N] [--shards K] [--history FILE] [--in-process] [--threads N] [--out DIR [--overwrite]] [--raw]",
+        "       submit.sh search [spark options] --resume DIR [--threads N]"},
+    description = "Runs an experiment config on Spark (spark options such as --master: ./submit.sh --help).",
+    footer = {"exit codes: 0 done, 2 bad input, 1 failed while running, 143/130 stopped by SIGTERM/SIGINT (resumable)"})
+class SearchCommand implements Callable<Integer> {
+  @Mixin CommonOptions common = new CommonOptions();
 
-  /** Parsed command-line options. */
-  record Options(Path config, List<String> overrides, List<Long> seeds, boolean keys, Path out, boolean overwrite,
-      Path resume, boolean raw) {}
+  Path config;
+  boolean configGiven;
+  final List<String> overrides = new ArrayList<>();
+  int partitions;
+  int shards;
 
-  public static int run(String[] args) {
-    if (java.util.Arrays.asList(args).contains("--help") || java.util.Arrays.asList(args).contains("-h")) {
-      System.out.println(usage());
-      return 0;
+  @Option(names = "--config", paramLabel = "FILE", description = "experiment config (demo: conf/demo.conf)")
+  void config(Path file) {
+    config = file;
+    configGiven = true;
+  }
+
+  @Option(names = "--layout", paramLabel = "FILE|none", description = "the island layout applied before --set "
+      + "(default: the config's NAME.spark.conf beside it, if any; none = the config as written, e.g. the "
+      + "original's steady state)")
+  String layoutOption;
+
+  @Option(names = "--seed", paramLabel = "N", description = "run seed (same as --set run.seed=N)")
+  void seed(String n) {
+    overrides.add("run.seed=" + n);
+  }
+
+  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a config key (repeatable; validated "
+      + "like the file; keys: docs/config.md)")
+  void set(List<String> values) {
+    overrides.addAll(values);
+  }
+
+  @Option(names = "--data", paramLabel = "DIR", description = "Parquet task data set for projected binary tasks "
+      + "(data.path)")
+  void data(String dir) {
+    overrides.add("data.path=" + dir);
+  }
+
+  @Option(names = "--partitions", paramLabel = "N", description = "Spark tasks per generation (default: the "
+      + "default parallelism)")
+  void partitions(String n) {
+    partitions = Converters.nonNegative("--partitions", n);
+  }
+
+  @Option(names = "--shards", paramLabel = "K", description = "shards per task (default: automatic, so every "
+      + "partition gets equal work)")
+  void shards(String k) {
+    shards = Converters.nonNegative("--shards", k);
+  }
+
+  @Option(names = "--history", paramLabel = "FILE", description = "write per-generation, per-island statistics "
+      + "as TSV")
+  Path history;
+
+  @Option(names = "--in-process", description = "evaluate with plain Java threads instead of Spark (for "
+      + "comparison)")
+  boolean inProcess;
+
+  @Option(names = "--threads", paramLabel = "N", description = "driver threads for FEC fingerprints and "
+      + "--in-process evaluation (run.threads)")
+  void threads(String n) {
+    overrides.add("run.threads=" + n);
+  }
+
+  @Option(names = "--out", paramLabel = "DIR", description = "run directory (default runs/<yyyyMMdd-HHmmss>-"
+      + "<config name>); must not exist")
+  Path out;
+
+  @Option(names = "--overwrite", description = "replace an existing run directory given by --out")
+  boolean overwrite;
+
+  @Option(names = "--resume", paramLabel = "DIR", description = "continue the run in DIR from its newest "
+      + "complete checkpoint (any master)")
+  Path resume;
+
+  @Option(names = "--raw", description = "print the algorithm as found (default: simplified)")
+  boolean raw;
+
+  /** The subcommand's name (demo overrides it). */
+  String name() {
+    return "search";
+  }
+
+  @Override
+  public Integer call() {
+    String name = name();
+    Path config = this.config;
+    List<String> overrides = new ArrayList<>(this.overrides);
+    int partitions = this.partitions;
+    int shards = this.shards;
+    Path history = this.history;
+    boolean inProcess = this.inProcess;
+    Path out = this.out;
+    boolean overwrite = this.overwrite;
+    Path resume = this.resume;
+    boolean raw = this.raw;
+    boolean configGiven = this.configGiven;
+    String layoutOption = this.layoutOption;
+    if (resume != null && (configGiven || out != null || overwrite)) {
+      throw new UserError(name + ": --resume DIR continues that run with its own config.conf and seed; do not "
+          + "combine it with --config, --out or --overwrite", 2);
     }
-    Options o = parse(args);
-    if (o.keys()) {
-      System.out.print(ConfigKeys.markdownTable());
-      return 0;
+    if (resume != null && layoutOption != null) {
+      throw new UserError(name + ": --resume DIR continues that run with its own config.conf (its layout included); "
+          + "do not combine it with --layout", 2);
     }
-    List<RunOutputs.Plan> plans = new ArrayList<>();
-    if (o.resume() != null) {
-      plans.add(RunOutputs.resume(o.resume(), o.overrides(), "search-local", System.out));
+    if (config == null && resume == null) {
+      throw new UserError(name + " needs --config FILE\n" + Main.usage(name), 2);
+    }
+    if (resume == null) {
+      org.automlzero.core.io.InputFiles.checkReadable(config, "config file");
+    }
+    // A resumed run keeps its own config.conf, where its layout already is.
+    SparkLayout layout = resume == null ? SparkLayout.choose(config, layoutOption) : null;
+    if (layout != null) {
+      overrides.addAll(0, layout.overrides());
+    }
+    ExperimentConfig experiment;
+    RunOutputs.Plan plan;
+    if (resume != null) {
+      plan = RunOutputs.resume(resume, overrides, name, System.out);
+      experiment = plan.config();
+      config = plan.dir().resolve("config.conf");
     } else {
-      ExperimentConfig config = load(o.config(), o.overrides());
-      List<Long> seeds = o.seeds().isEmpty() ? List.of(config.run().seed()) : o.seeds();
-      java.util.Set<Path> dirs = new java.util.HashSet<>();
-      for (long seed : seeds) {
-        List<String> overrides = new ArrayList<>(o.overrides());
-        overrides.add("run.seed=" + seed);
-        ExperimentConfig c = load(o.config(), overrides);
-        Path out = o.out();
-        if (seeds.size() > 1) {
-          Path base = out != null ? out : org.automlzero.runs.RunDirectory.defaultPath(o.config(), java.time.Instant.now());
-          out = base.resolveSibling(base.getFileName() + "-seed" + seed);
-        }
-        RunOutputs.Plan plan = RunOutputs.fresh(c, o.config(), out, o.overwrite(), "search-local");
-        if (!dirs.add(plan.dir())) {
-          throw new UserError("--seeds lists seed " + seed + " twice", 2);
-        }
-        plans.add(plan);
+      experiment = ConfigLoader.load(config, overrides); // a ConfigException names file, key, value, rule
+      plan = null;
+    }
+    SparkSearch.checkData(experiment); // an InputException names the file
+    org.automlzero.core.config.ResourceCheck.check(experiment);
+    if (plan == null) {
+      plan = RunOutputs.fresh(experiment, config, out, overwrite, name);
+    }
+    String master = SparkSetup.master(null);
+    SparkSetup.checkMaster(master);
+
+    LiveProgress.Handle display = LiveProgress.open(common.verbose, RunOutputs.maxSeconds(experiment));
+    PrintStream console = System.out; // the live display's while the search runs
+    if (layout != null) {
+      console.println(name + ": " + config + " with the layout of " + layout.file() + ": " + layout.describe()
+          + " (--set overrides any of them; --layout none runs the config as written)");
+    }
+    HistoryWriter historyWriter = history == null ? null : new HistoryWriter(history);
+    org.automlzero.runs.RunRecorder recorder = plan.begin(console::println);
+    GenerationListener listener = historyWriter == null ? recorder : recorder.alongside(historyWriter);
+    SparkSession session = null;
+    boolean ownSession = false;
+    try {
+      if (!inProcess) {
+        ownSession = SparkSession.getActiveSession().isEmpty();
+        session = SparkSetup.start("AutoML-Zero " + name + ": " + config.getFileName() + " seed "
+            + experiment.run().seed(), master);
+        console.println("Spark " + session.version() + " on " + session.sparkContext().master() + " ("
+            + session.sparkContext().defaultParallelism() + " cores), app " + session.sparkContext().applicationId());
+      }
+      SparkSession spark = session;
+      SparkSearch.Options options = new SparkSearch.Options(inProcess, partitions, shards, listener,
+          display.style());
+      SearchResult result = RunOutputs.runAndFinish(recorder, name, plan, (runConfig, start) -> SparkSearch.run(runConfig,
+          spark, options, console, recorder, start));
+      display.close();
+      console.println("Run directory: " + plan.dir() + " (report: " + recorder.directory().report() + ")");
+      console.println(String.format(Locale.ROOT, "Best algorithm: search fitness %.6f, select fitness %.6f, "
+          + "final fitness %.6f", result.searchFitness(), result.selectFitness(), result.finalFitness()));
+      RunOutputs.printAlgorithm(console, result.best(), raw);
+      console.flush();
+      return 0;
+    } catch (RuntimeException | Error e) {
+      recorder.directory().markFailed(Main.describe(e)); // e.g. Spark did not start; runAndFinish marks its own
+      throw e;
+    } finally {
+      display.close();
+      recorder.directory().close();
+      if (historyWriter != null) {
+        historyWriter.close();
+      }
+      if (ownSession && session != null) {
+        session.stop();
       }
     }
-    for (RunOutputs.Plan plan : plans) {
-      org.automlzero.spark.SparkSearch.checkData(plan.config()); // an InputException names the file
-      org.automlzero.core.config.ResourceCheck.check(plan.config());
-    }
-    List<String> summary = new ArrayList<>();
-    int solved = 0;
-    for (RunOutputs.Plan plan : plans) {
-      ExperimentConfig c = plan.config();
-      long seed = c.run().seed();
-      System.out.println("Random seed = " + seed);
-      org.automlzero.runs.RunRecorder recorder = plan.begin(System.out::println);
-      ProgressPrinter progress = new ProgressPrinter(c.progressEvery(), System.out::println);
-      // Projected binary tasks come from the Parquet data set (read with parquet-hadoop, no Spark).
-      TaskGenerator generator = org.automlzero.spark.SparkSearch.needsData(c)
-          ? new TaskGenerator(ParquetTaskStore.open(c.dataPath())) : new TaskGenerator();
-      SearchResult r = RunOutputs.runAndFinish(recorder, "search-local", () -> InProcessSearch.run(c.run(),
-          c.threads(), generator::generate, recorder.alongside(progress), System.out::println, recorder, plan.start()));
-      print(r, o.raw());
-      System.out.println("Run directory: " + plan.dir() + " (report: " + recorder.directory().report() + ")");
-      boolean ok = c.run().sufficientFitness() > 0 && r.selectFitness() > c.run().sufficientFitness()
-          && r.finalFitness() > c.run().sufficientFitness();
-      solved += ok ? 1 : 0;
-      summary.add(String.format(Locale.ROOT, "| %d | %.1f | %d | %,d | %,.0f | %.6f | %.6f | %s |", seed,
-          r.elapsedSeconds(), r.experiments(), r.individuals(), r.individualsPerSecond(), r.selectFitness(),
-          r.finalFitness(), ok ? "yes" : "no"));
-    }
-    if (plans.size() > 1) {
-      System.out.println();
-      System.out.println("| seed | seconds | experiments | individuals | individuals/s | select | final | solved |");
-      System.out.println("|---|---|---|---|---|---|---|---|");
-      summary.forEach(System.out::println);
-      System.out.println("solved " + solved + " of " + plans.size());
-    }
-    return 0;
   }
 
-  static void print(SearchResult r, boolean raw) {
-    System.out.println();
-    System.out.printf(Locale.ROOT, "Search fitness = %.6f%n", r.searchFitness());
-    System.out.printf(Locale.ROOT, "Select fitness = %.6f%n", r.selectFitness());
-    System.out.printf(Locale.ROOT, "Final evaluation fitness (on unseen data) = %.6f%n", r.finalFitness());
-    System.out.printf(Locale.ROOT,
-        "Experiments = %d, individuals = %,d, elapsed = %.1f s, individuals/s = %,.0f, FEC hit rate = %.3f%n",
-        r.experiments(), r.individuals(), r.elapsedSeconds(), r.individualsPerSecond(),
-        r.fecHitRate());
-    RunOutputs.printAlgorithm(System.out, r.best(), raw);
-  }
+  /** Per-generation, per-island statistics as TSV: only values that are a pure function of config and seed. */
+  static final class HistoryWriter implements GenerationListener, AutoCloseable {
+    private final Path file;
+    private final StringBuilder rows = new StringBuilder(
+        "experiment\tgeneration\tisland\tindividuals\tbest\tmean\tstdev\tfec_hits\tfec_misses\n");
 
-  static ExperimentConfig load(Path file, List<String> overrides) {
-    return ConfigLoader.load(file, overrides); // a ConfigException names the file, key, value and rule: exit 2
-  }
-
-  static Options parse(String[] args) {
-    Path config = null;
-    List<String> overrides = new ArrayList<>();
-    List<Long> seeds = new ArrayList<>();
-    boolean keys = false;
-    Path out = null;
-    boolean overwrite = false;
-    Path resume = null;
-    boolean raw = false;
-    for (int i = 0; i < args.length; i++) {
-      String a = args[i];
-      switch (a) {
-        case "--config" -> config = Path.of(value(args, ++i, a));
-        case "--set" -> overrides.add(value(args, ++i, a));
-        case "--seed" -> overrides.add("run.seed=" + value(args, ++i, a));
-        case "--threads" -> overrides.add("run.threads=" + value(args, ++i, a));
-        case "--seeds" -> {
-          for (String s : value(args, ++i, a).split(",")) {
-            try {
-              seeds.add(Long.parseLong(s.trim()));
-            } catch (NumberFormatException e) {
-              throw new UserError("--seeds " + args[i] + ": '" + s + "' is not an integer seed", 2);
-            }
-          }
-        }
-        case "--keys" -> keys = true;
-        case "--out" -> out = Path.of(value(args, ++i, a));
-        case "--overwrite" -> overwrite = true;
-        case "--resume" -> resume = Path.of(value(args, ++i, a));
-        case "--raw" -> raw = true;
-        default -> throw new UserError("search-local: unknown option '" + a + "'\n" + usage(), 2);
+    /** Checks up front that {@code file} can be written, so a bad path fails before the run, not after it. */
+    HistoryWriter(Path file) {
+      this.file = file;
+      Path folder = file.toAbsolutePath().getParent();
+      try {
+        Files.createDirectories(folder);
+      } catch (IOException e) {
+        throw new UserError("--history " + file + ": cannot create its folder " + folder + " (" + e.getMessage()
+            + ")", 2);
+      }
+      if (Files.isDirectory(file) || !Files.isWritable(folder)) {
+        throw new UserError("--history " + file + ": " + (Files.isDirectory(file) ? "is a directory"
+            : "folder " + folder + " is not writable") + "; give a file path", 2);
       }
     }
-    if (resume != null && (config != null || out != null || !seeds.isEmpty() || overwrite)) {
-      throw new UserError("search-local: --resume DIR continues that run with its own config.conf and seed; do not "
-          + "combine it with --config, --out, --overwrite or --seeds", 2);
-    }
-    if (config == null && !keys && resume == null) {
-      throw new UserError("search-local: --config FILE is required\n" + usage(), 2);
-    }
-    return new Options(config, overrides, seeds, keys, out, overwrite, resume, raw);
-  }
 
-  private static String value(String[] args, int i, String option) {
-    if (i >= args.length) {
-      throw new UserError(option + " needs a value", 2);
+    @Override
+    public void onGeneration(org.automlzero.core.search.GenerationReport r) {
+      for (IslandStats s : r.islands()) {
+        rows.append(r.experiment() + 1).append('\t').append(r.generation()).append('\t').append(s.island())
+            .append('\t').append(s.individuals()).append('\t').append(s.bestFitness()).append('\t')
+            .append(s.meanFitness()).append('\t').append(s.stdevFitness()).append('\t').append(s.fecHits())
+            .append('\t').append(s.fecMisses()).append('\n');
+      }
     }
-    return args[i];
-  }
 
-  static String usage() {
-    return """
-        usage: search-local --config FILE [--set key=value]... [--seed N] [--threads N] [--seeds A,B,...]
-               search-local --resume DIR [--threads N]   (continue an interrupted run)
-               search-local --keys      (print the documented config keys)
-          --config FILE     experiment config (e.g. conf/demo.conf)
-          --set key=value   override a config key (repeatable; validated like the file)
-          --seed N          run seed (same as --set run.seed=N)
-          --threads N       evaluation threads, 0 = all cores (same as --set run.threads=N)
-          --seeds A,B,...   run once per seed and print a summary table (one run directory per seed)
-          --out DIR         run directory (default runs/<yyyyMMdd-HHmmss>-<config name>); must not exist
-          --overwrite       replace an existing run directory given by --out
-          --resume DIR      continue the run in DIR from its newest complete checkpoint
-          --raw             print the algorithm as found (default: simplified)""";
+    @Override
+    public void close() {
+      AtomicFiles.writeString(file, rows.toString(), "history");
+    }
   }
 }

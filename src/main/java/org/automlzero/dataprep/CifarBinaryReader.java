@@ -76,8 +76,8 @@ public final class CifarBinaryReader {
     boolean pythonVersion = false;
     RawFile file;
     try (RawInput in = RawInput.open(archive)) {
-      TarReader tar = new TarReader(archive.toString(), in.stream());
-      for (TarReader.Entry e = tar.next(); e != null; e = tar.next()) {
+      TarArchive tar = new TarArchive(archive.toString(), in.stream());
+      for (TarArchive.Entry e = tar.next(); e != null; e = tar.next()) {
         String base = e.baseName();
         if (base.matches("data_batch_[1-5]\\.bin")) {
           int b = base.charAt("data_batch_".length()) - '0';

@@ -48,6 +48,10 @@ public final class RunRecorder implements GenerationListener, RunCheckpoints {
   private long nextStatsAt;
   private long[] islandIndividuals = new long[0];
   private double[] islandSeconds = new double[0];
+  private RunState lastSaved;
+  private String stoppedBy;
+  private long stoppedExperiment;
+  private long stoppedIndividuals;
 
   private RunRecorder(RunDirectory dir, OutputSpec outputs, long seed, Consumer<String> log, int nextPart,
       long nextSequence, double elapsedBefore) {
@@ -196,6 +200,7 @@ public final class RunRecorder implements GenerationListener, RunCheckpoints {
       writeExperiments(state.experiments());
     }
     store.write(new Checkpoint(nextSequence++, seed, configDigest, nextPart, state));
+    lastSaved = state;
     lastCheckpointNanos = System.nanoTime();
     String signal = StopSignal.requested();
     if (signal != null) {
@@ -237,6 +242,21 @@ public final class RunRecorder implements GenerationListener, RunCheckpoints {
     AtomicFiles.writeString(dir.experimentsJson(), text + "\n");
   }
 
+  /** The state of the newest checkpoint this recorder wrote (null before the first). */
+  public RunState lastSaved() {
+    return lastSaved;
+  }
+
+  /**
+   * Records in result.json that a budget ({@code key}, e.g. run.max_seconds) ended the run:
+   * experiment {@code experiment} (1-based) stopped after {@code individuals} individuals.
+   */
+  public void stoppedBy(String key, int experiment, long individuals) {
+    this.stoppedBy = key;
+    this.stoppedExperiment = experiment;
+    this.stoppedIndividuals = individuals;
+  }
+
   /** Writes the final statistics, algorithm files, result.json and report.html. */
   public void finish(SearchResult result) {
     flushStats();
@@ -259,6 +279,13 @@ public final class RunRecorder implements GenerationListener, RunCheckpoints {
       json.writeNumberField("fec_misses", result.fecMisses());
       JsonDoubles.write(json, "elapsed_seconds", result.elapsedSeconds());
       JsonDoubles.write(json, "individuals_per_second", result.individualsPerSecond());
+      if (stoppedBy != null) {
+        // Where a time budget stopped the run: the same config with search.max_individuals = this count
+        // and run.max_experiments = this experiment replays it exactly (docs/budgets.md).
+        json.writeStringField("stopped_by", stoppedBy);
+        json.writeNumberField("stopped_experiment", stoppedExperiment);
+        json.writeNumberField("stopped_at_individuals", stoppedIndividuals);
+      }
       json.writeBooleanField("simplified", true);
       json.writeFieldName("algorithm");
       AlgorithmJson.write(best, json);

@@ -19,6 +19,9 @@ public final class StopSignal {
 
   private StopSignal() {}
 
+  /** The request name of the wall-clock budget (run.max_seconds): a stop like SIGTERM's, then the run finishes. */
+  public static final String TIME = "TIME";
+
   /** Thrown by the recorder after the stop checkpoint is written. */
   public static final class Requested extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -40,6 +43,11 @@ public final class StopSignal {
 
     public long individuals() {
       return individuals;
+    }
+
+    /** "TERM", "INT", or {@link StopSignal#TIME} for the run.max_seconds budget. */
+    public String signal() {
+      return signal;
     }
 
     /** 143 for SIGTERM, 130 for SIGINT (128 + the signal number, as a shell reports it). */
@@ -73,6 +81,18 @@ public final class StopSignal {
   /** As a signal would (for tests, and for callers that stop a run in-process). */
   public static void request(String signal) {
     requested = signal;
+  }
+
+  /** Asks for a stop only if none was asked for (a budget must not replace a user's SIGTERM). */
+  public static synchronized void requestIfNone(String signal) {
+    if (requested == null) {
+      requested = signal;
+    }
+  }
+
+  /** Forgets a handled stop request (after the time budget's stop, so the run can finish). */
+  public static void clear() {
+    requested = null;
   }
 
   static int exitCode(String signal) {

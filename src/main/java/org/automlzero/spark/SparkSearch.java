@@ -27,7 +27,12 @@ import org.automlzero.store.ParquetTaskStore;
  */
 public final class SparkSearch {
   /** How to run: Spark layout (0 = automatic) or in-process with the config's thread count. */
-  public record Options(boolean inProcess, int partitions, int shardsPerTask, GenerationListener extraListener) {
+  public record Options(boolean inProcess, int partitions, int shardsPerTask, GenerationListener extraListener,
+      ProgressPrinter.Style progress) {
+    public Options(boolean inProcess, int partitions, int shardsPerTask, GenerationListener extraListener) {
+      this(inProcess, partitions, shardsPerTask, extraListener, ProgressPrinter.Style.PLAIN);
+    }
+
     public static Options spark() {
       return new Options(false, 0, 0, GenerationListener.NONE);
     }
@@ -80,7 +85,8 @@ public final class SparkSearch {
     ParquetTaskStore store = dataPath == null ? null : ParquetTaskStore.open(dataPath);
     TaskGenerator generator = new TaskGenerator(store);
     SparkProgress line = new SparkProgress();
-    ProgressPrinter progress = new ProgressPrinter(spec.progressEvery(), out::println, line);
+    ProgressPrinter progress = new ProgressPrinter(spec.progressEvery(), out::println, spec.maxIndividuals(),
+        options.progress()).detail(line::detail).secondsBefore(from.elapsedSeconds());
     GenerationListener listener = report -> {
       progress.onGeneration(report);
       options.extraListener().onGeneration(report);

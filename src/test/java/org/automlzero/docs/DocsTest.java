@@ -58,7 +58,7 @@ class DocsTest {
       docs.filter(p -> p.toString().endsWith(".md")).forEach(pages::add);
     }
     List<String> subcommands = List.of("demo", "search", "search-local", "prepare", "evaluate", "export", "report",
-        "reproduce", "bench");
+        "bench", "reproduce", "completion", "help");
     Pattern submit = Pattern.compile("\\./submit\\.sh ([a-z-]+)");
     Pattern file = Pattern.compile("(?<![\\w/.-])((?:conf|scripts|data-prep)/[\\w.-]+\\.(?:conf|sh|md))");
     for (Path page : pages) {

@@ -125,7 +125,7 @@ class StandaloneClusterIT {
       List<String> remote = run(search(cluster.masterUrl(), clusterHistory, "--executor-memory", "512m"),
           work.resolve("cluster.err"), line -> {
             // Kill a worker (and its executor) once the search is well under way.
-            if (!killed[0] && line.contains(" generation ") && line.contains("1,500 individuals")) {
+            if (!killed[0] && line.startsWith("experiment 1: 1,500")) { // the progress line at 1,500 individuals
               killed[0] = true;
               cluster.killWorker(0);
             }

@@ -67,7 +67,7 @@ class SubmitScriptIT {
     assertThat(args.get(7)).contains("-Dautomlzero.home=" + PROJECT);
     assertThat(args.subList(8, args.size())).containsExactly("--conf", "spark.executor.instances=8",
         "--executor-memory", "2g", "--num-executors", "4", "--verbose", jar(), "search", "--config",
-        "conf/baseline.conf", "--seed", "3");
+        "conf/baseline.conf", "--seed", "3", "--verbose"); // --verbose: spark-submit's and the job's
   }
 
   @Test

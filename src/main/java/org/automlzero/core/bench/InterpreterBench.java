@@ -25,8 +25,8 @@ import org.automlzero.core.task.TaskType;
  * execute on every task, no FEC cache): the demo spec, the baseline spec and a hand-coded
  * neural-net-shaped workload. Warms up, then reports the median of several timed rounds.
  *
- * <p>Usage: {@code bench [demo|baseline|baseline-mid|nn|all] [--rounds N] [--seconds S] [--no-skip]};
- * {@code --no-skip} runs every instruction (no liveness skipping), as the C++ original does.
+ * <p>Run as {@code ./submit.sh bench [demo|baseline|baseline-mid|nn|corpus|all] [--rounds N] [--seconds S]
+ * [--no-skip]}; {@code --no-skip} runs every instruction (no liveness skipping), as the C++ original does.
  */
 public final class InterpreterBench {
   private InterpreterBench() {}
@@ -46,37 +46,16 @@ public final class InterpreterBench {
   record Workload(String name, String description, MemoryShape shape, List<LearningTask> tasks,
       List<Algorithm> algorithms, long trainExamples) {}
 
-  public static void main(String[] args) {
-    System.exit(run(args));
-  }
+  /** The workloads {@link #run} knows. */
+  public static final List<String> WORKLOADS = List.of("demo", "baseline", "baseline-mid", "nn", "corpus", "all");
 
-  /** Runs the benchmark; returns the exit code. */
-  public static int run(String[] args) {
-    String which = "all";
-    boolean skip = true;
-    boolean printFitness = false;
-    int rounds = 7;
-    double seconds = 2.0;
-    for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--rounds" -> rounds = (int) Math.ceil(positive("--rounds", args, ++i));
-        case "--seconds" -> seconds = positive("--seconds", args, ++i);
-        case "--no-skip" -> skip = false;
-        case "--print-fitness" -> printFitness = true;
-        case "--help", "-h" -> {
-          System.out.println("usage: bench [demo|baseline|baseline-mid|nn|corpus|all] [--rounds N] [--seconds S]"
-              + " [--no-skip] [--print-fitness]\n"
-              + "  one thread; algorithms fully evaluated per second (compile + all tasks, no FEC);"
-              + " median of N timed rounds of about S seconds each, after a warm-up\n"
-              + "  corpus: the evolved-algorithm corpus plus LINEAR and NEURAL_NET on the baseline shape, per"
-              + " algorithm (N rounds of one pass each); --print-fitness prints its per-task fitnesses instead");
-          return 0;
-        }
-        default -> which = args[i];
-      }
-    }
-    if (rounds <= 0 || seconds <= 0) {
-      return 2;
+  /**
+   * Runs the benchmark on workload {@code which} (one of {@link #WORKLOADS}; the command line is
+   * cli's {@code bench}): {@code rounds} timed rounds of about {@code seconds} each; returns the exit code.
+   */
+  public static int run(String which, int rounds, double seconds, boolean skip, boolean printFitness) {
+    if (!WORKLOADS.contains(which)) {
+      throw new IllegalArgumentException("unknown workload '" + which + "': expected one of " + WORKLOADS);
     }
     if (which.equals("corpus")) {
       System.out.println("java " + System.getProperty("java.version") + ", "
@@ -108,21 +87,6 @@ public final class InterpreterBench {
       measure(w, rounds, seconds, skip);
     }
     return 0;
-  }
-
-  /** Parses a positive number option; prints a clear error and returns -1 when it is not one. */
-  private static double positive(String option, String[] args, int at) {
-    String value = at < args.length ? args[at] : "(missing)";
-    try {
-      double parsed = Double.parseDouble(value);
-      if (parsed > 0 && parsed <= 1e6) {
-        return parsed;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    System.err.println("error: bench option " + option + " must be a number in (0, 1e6], but was " + value);
-    return -1;
   }
 
   static Workload demo() {

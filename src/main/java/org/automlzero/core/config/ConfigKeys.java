@@ -32,6 +32,10 @@ public final class ConfigKeys {
     key("run.randomize_task_seeds", ValueType.BOOLEAN, "false",
         "Draw fresh data/param seeds for the search and select tasks in every experiment (final tasks keep theirs).");
     key("run.progress_every", ValueType.LONG, "10000", 0.0, "Individuals between progress lines; 0 = none.");
+    key("run.max_seconds", ValueType.DOUBLE, "0", 0.0,
+        "Wall-clock budget of the whole run in seconds; 0 = none. At the first generation boundary after it, the run "
+            + "stops as on SIGTERM, then selects and evaluates its best so far; result.json records where it stopped "
+            + "(docs/budgets.md).");
     key("checkpoint.every_generations", ValueType.LONG, "1000", 0.0,
         "Write a checkpoint (run directory) after every this-many-th generation; 0 = only after each experiment.");
     key("checkpoint.min_seconds", ValueType.DOUBLE, "60", 0.0,

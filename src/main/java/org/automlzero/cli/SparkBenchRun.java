@@ -23,50 +23,12 @@ import org.automlzero.spark.SyntheticTaskData;
  * and baseline specs ({@code --throughput}, the default), or the demo's time to solve over
  * several seeds ({@code --solve}). Figures only; nothing is asserted.
  */
-final class SparkBenchCommand {
-  private SparkBenchCommand() {}
+final class SparkBenchRun {
+  private SparkBenchRun() {}
 
-  static String usage() {
-    return "usage: submit.sh bench --spark [--master local[2]] [--throughput | --solve] [options]\n"
-        + "  --throughput        evaluator throughput on the demo and baseline specs (default)\n"
-        + "  --batch B           candidates per generation (demo default 1000; baseline 40)\n"
-        + "  --generations G     timed generations (demo 60, baseline 3), after --warmup W (demo 100, baseline 1;\n"
-        + "                      Spark's own job path needs about a hundred jobs to warm up)\n"
-        + "  --data DIR          prepared data set for the baseline spec (default: synthetic tasks in a temp dir)\n"
-        + "  --solve             run conf/demo.conf (or --config) once per seed and report time to solve\n"
-        + "  --seeds A-B         seeds for --solve (default 1-5)\n"
-        + "  --config FILE       config for --solve (default conf/demo.conf with its layout conf/demo.spark.conf)\n"
-        + "  --set KEY=VALUE     config override for --solve and both throughput specs (repeatable)";
-  }
-
-  static int run(String[] args) {
-    boolean solve = false;
-    int batch = 0;
-    int generations = 0;
-    int warmup = -1;
-    String data = null;
-    String seeds = "1-5";
-    Path config = null;
-    List<String> overrides = new ArrayList<>();
-    for (int i = 0; i < args.length; i++) {
-      String a = args[i];
-      switch (a) {
-        case "--spark", "--throughput" -> { }
-        case "--solve" -> solve = true;
-        case "--batch" -> batch = SparkSearchCommand.nonNegative(a, value(args, ++i, a));
-        case "--generations" -> generations = SparkSearchCommand.nonNegative(a, value(args, ++i, a));
-        case "--warmup" -> warmup = SparkSearchCommand.nonNegative(a, value(args, ++i, a));
-        case "--data" -> data = value(args, ++i, a);
-        case "--seeds" -> seeds = value(args, ++i, a);
-        case "--config" -> config = Paths.get(value(args, ++i, a));
-        case "--set" -> overrides.add(value(args, ++i, a));
-        case "--help", "-h" -> {
-          System.out.println(usage());
-          return 0;
-        }
-        default -> throw new UserError("unknown option '" + a + "' for bench --spark\n" + usage(), 2);
-      }
-    }
+  /** Runs {@code bench --spark} with the parsed options ({@code 0} / {@code -1}: the per-spec defaults). */
+  static int run(boolean solve, int batch, int generations, int warmup, String data, String seeds, Path config,
+      List<String> overrides) {
     int[] seedRange = seedRange(seeds);
     String master = SparkSetup.master("local[2]");
     SparkSession session = SparkSetup.start("AutoML-Zero bench", master);
@@ -147,12 +109,5 @@ final class SparkBenchCommand {
   private static Path home(String relative) {
     String home = System.getProperty("automlzero.home");
     return home == null ? Paths.get(relative) : Paths.get(home, relative);
-  }
-
-  private static String value(String[] args, int i, String option) {
-    if (i >= args.length) {
-      throw new UserError("option " + option + " needs a value", 2);
-    }
-    return args[i];
   }
 }

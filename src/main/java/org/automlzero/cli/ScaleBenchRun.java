@@ -21,44 +21,11 @@ import org.automlzero.spark.SyntheticTaskData;
  * virtual cores on a real standalone cluster, with each island's evolution modelled by its
  * calibrated cost ({@link ScaleBench}); first a real run on local[2] to validate the model.
  */
-final class ScaleBenchCommand {
-  private ScaleBenchCommand() {}
+final class ScaleBenchRun {
+  private ScaleBenchRun() {}
 
-  static String usage() {
-    return "usage: submit.sh bench --scale [--specs demo,baseline] [--cores 2,16,128,1024] [--workers 4] "
-        + "[--task-cpus 1] [--stages 3] [--calibrate N]\n"
-        + "  --specs LIST     shipped configs to measure, each with its Spark layout (default demo,baseline)\n"
-        + "  --cores LIST     virtual core counts (one island per core; default 2,16,128,1024)\n"
-        + "  --workers N      standalone workers the cores are spread over (default 4)\n"
-        + "  --task-cpus N    spark.task.cpus: islands each task evolves side by side (default 1)\n"
-        + "  --stages N       measured stages per point, after one warm-up stage (default 3)\n"
-        + "  --calibrate N    individuals of the real single-thread calibration run (default: per spec)";
-  }
-
-  static int run(String[] args) {
-    List<String> specs = List.of("demo", "baseline");
-    List<Integer> cores = List.of(2, 16, 128, 1024);
-    int workers = 4;
-    int taskCpus = 1;
-    int stages = 3;
-    long calibrate = 0;
-    for (int i = 0; i < args.length; i++) {
-      String a = args[i];
-      switch (a) {
-        case "--scale" -> { }
-        case "--specs" -> specs = List.of(value(args, ++i, a).split(","));
-        case "--cores" -> cores = ints(a, value(args, ++i, a));
-        case "--workers" -> workers = SparkSearchCommand.nonNegative(a, value(args, ++i, a));
-        case "--task-cpus" -> taskCpus = Math.max(1, SparkSearchCommand.nonNegative(a, value(args, ++i, a)));
-        case "--stages" -> stages = SparkSearchCommand.nonNegative(a, value(args, ++i, a));
-        case "--calibrate" -> calibrate = SparkSearchCommand.nonNegative(a, value(args, ++i, a));
-        case "--help", "-h" -> {
-          System.out.println(usage());
-          return 0;
-        }
-        default -> throw new UserError("unknown option '" + a + "' for bench --scale\n" + usage(), 2);
-      }
-    }
+  /** Runs {@code bench --scale} with the parsed options. */
+  static int run(List<String> specs, List<Integer> cores, int workers, int taskCpus, int stages, long calibrate) {
     Path home = Paths.get(System.getProperty("automlzero.home", "."));
     try {
       Path work = Files.createTempDirectory("automl-zero-scale");
@@ -136,24 +103,5 @@ final class ScaleBenchCommand {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
     }
-  }
-
-  private static List<Integer> ints(String option, String text) {
-    List<Integer> out = new ArrayList<>();
-    for (String t : text.split(",")) {
-      int v = SparkSearchCommand.nonNegative(option, t.trim());
-      if (v == 0) {
-        throw new UserError(option + " lists 0: core counts must be >= 1", 2);
-      }
-      out.add(v);
-    }
-    return out;
-  }
-
-  private static String value(String[] args, int i, String option) {
-    if (i >= args.length) {
-      throw new UserError("option " + option + " needs a value", 2);
-    }
-    return args[i];
   }
 }

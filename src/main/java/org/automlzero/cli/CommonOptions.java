@@ -1,0 +1,17 @@
+package org.automlzero.cli;
+
+import picocli.CommandLine.Option;
+
+/** The options every subcommand has: {@code --help}, {@code --verbose} and {@code --debug}. */
+final class CommonOptions {
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "print this help to standard output and exit 0")
+  boolean help;
+
+  @Option(names = {"-v", "--verbose"}, description = "more detail (search, demo, search-local: "
+      + "per-island progress lines); submit.sh also passes it to spark-submit")
+  boolean verbose;
+
+  // Main removes --debug wherever it stands before parsing; declared here for the help text.
+  @Option(names = "--debug", description = "print the stack trace with any error")
+  boolean debug;
+}
