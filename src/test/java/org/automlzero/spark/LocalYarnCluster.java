@@ -23,6 +23,8 @@ final class LocalYarnCluster implements AutoCloseable {
   private final MiniYARNCluster cluster;
   private final Path confDir;
   private final Path workDir;
+  /** Stops the cluster (and so its containers' JVMs) if this JVM is stopped before {@link #close()}. */
+  private final Thread stopOnExit;
 
   /**
    * Starts the cluster with its files under {@code workDir}; the NodeManager offers
@@ -69,6 +71,8 @@ final class LocalYarnCluster implements AutoCloseable {
         System.setProperty("test.build.data", testData);
       }
     }
+    stopOnExit = new Thread(cluster::stop, "stop MiniYARNCluster");
+    Runtime.getRuntime().addShutdownHook(stopOnExit);
     try {
       cluster.init(conf);
       cluster.start();
@@ -137,6 +141,11 @@ final class LocalYarnCluster implements AutoCloseable {
 
   @Override
   public void close() {
+    try {
+      Runtime.getRuntime().removeShutdownHook(stopOnExit);
+    } catch (IllegalStateException e) {
+      // the JVM is shutting down: the hook stops the cluster
+    }
     cluster.stop();
   }
 
