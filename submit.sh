@@ -117,6 +117,10 @@ case "${deploy_mode:-client}" in
   client|cluster) ;;
   *) die "--deploy-mode '$deploy_mode' is invalid: use client or cluster" ;;
 esac
+# YARN: Spark finds the ResourceManager through the client configuration in these folders.
+if [ "$master" = yarn ] && [ -z "${HADOOP_CONF_DIR:-}" ] && [ -z "${YARN_CONF_DIR:-}" ]; then
+  die "--master yarn needs HADOOP_CONF_DIR or YARN_CONF_DIR: export the folder holding the cluster's yarn-site.xml"
+fi
 
 # Local runs and loopback clusters bind to loopback unless the user says otherwise.
 case "$master" in
@@ -159,13 +163,29 @@ fi
 
 # No Spark distribution: run SparkSubmit itself from target/lib, with the JVM flags spark-submit
 # would add on Java 17 (one source of truth: pom.xml's spark.jvm.flags).
+yarn_jars=()
+if [ "$master" = yarn ]; then
+  # Without a distribution there is no $SPARK_HOME/jars for YARN to ship: name target/lib's jars
+  # (uploaded to the staging folder per application) unless the user names the jars or an archive.
+  case " ${spark_args[*]-} " in
+    *" spark.yarn.jars="*|*" spark.yarn.archive="*) ;;
+    *) yarn_jars=(--conf "spark.yarn.jars=$HERE/target/lib/*.jar") ;;
+  esac
+fi
 jvm_flags=$(sed -n 's:.*<spark.jvm.flags>\(.*\)</spark.jvm.flags>.*:\1:p' "$HERE/pom.xml")
 [ -n "$jvm_flags" ] || die "pom.xml has no spark.jvm.flags property"
 java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 memory_option=()
 # SparkSubmit cannot resize the JVM it runs in, so --driver-memory becomes -Xmx here.
 [ -n "$driver_memory" ] && memory_option=("-Xmx$driver_memory")
+# As Spark's own launcher does, the Hadoop/YARN client configuration (core-site.xml,
+# yarn-site.xml: where the ResourceManager is) is read from the class path.
+conf_path=""
+for conf_dir in "${HADOOP_CONF_DIR:-}" "${YARN_CONF_DIR:-}"; do
+  [ -n "$conf_dir" ] && conf_path+=":$conf_dir"
+done
 # shellcheck disable=SC2086  # the flag strings are deliberately word-split
 exec "$java_bin" $jvm_flags ${memory_option[@]+"${memory_option[@]}"} $driver_options \
-  -cp "$HERE/target/lib/*:$jar" org.apache.spark.deploy.SparkSubmit \
-  "${submit_args[@]}" ${spark_args[@]+"${spark_args[@]}"} "$jar" "$subcommand" ${app_args[@]+"${app_args[@]}"}
+  -cp "$HERE/target/lib/*:$jar$conf_path" org.apache.spark.deploy.SparkSubmit \
+  "${submit_args[@]}" ${yarn_jars[@]+"${yarn_jars[@]}"} ${spark_args[@]+"${spark_args[@]}"} "$jar" "$subcommand" \
+  ${app_args[@]+"${app_args[@]}"}

@@ -26,7 +26,7 @@ import org.automlzero.core.search.WorkerPool;
 import org.automlzero.core.task.LearningTask;
 import org.automlzero.core.task.TaskGenerator;
 import org.automlzero.core.task.TaskList;
-import org.automlzero.spark.ParquetTaskStore;
+import org.automlzero.store.ParquetTaskStore;
 import org.automlzero.spark.SparkSearch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

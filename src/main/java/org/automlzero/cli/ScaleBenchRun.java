@@ -44,9 +44,21 @@ final class ScaleBenchRun {
         o.addAll(List.of("search.max_individuals=" + n, "run.max_experiments=1", "run.sufficient_fitness=0",
             "run.progress_every=0", "select.tasks.count=1", "final.tasks.count=1"));
         ExperimentConfig c = ConfigLoader.load(config, o);
-        String store = SparkSearch.needsData(c)
-            ? SyntheticTaskData.write(Files.createTempDirectory(work, "tasks"), c.run().searchTasks()).toString()
-            : null;
+        if (c.run().mixTasks() != null && c.run().mixTasks().hasProjectedBinary()) {
+          // The task mix (the Full method's MNIST islands): synthetic tasks of the same shape in the
+          // search list's data set, so one synthetic store serves both lists.
+          o.add("mix.tasks.dataset=" + c.run().searchTasks().specs().get(0).dataset());
+          c = ConfigLoader.load(config, o);
+        }
+        String store = null;
+        if (SparkSearch.needsData(c)) {
+          List<org.automlzero.core.task.LearningTaskSpec> both = new ArrayList<>(c.run().searchTasks().specs());
+          if (c.run().mixTasks() != null) {
+            both.addAll(c.run().mixTasks().specs());
+          }
+          store = SyntheticTaskData.write(Files.createTempDirectory(work, "tasks"),
+              new org.automlzero.core.task.TaskList("search", both)).toString();
+        }
         if (store != null) {
           // Synthetic Parquet tasks of the search list's shape; select and final are not measured.
           o.add("data.path=" + store);

@@ -135,7 +135,7 @@ final class SearchLocalCommand implements Callable<Integer> {
       org.automlzero.runs.RunRecorder recorder = plan.begin(System.out::println);
       // Projected binary tasks come from the Parquet data set (read with parquet-hadoop, no Spark).
       TaskGenerator generator = org.automlzero.spark.SparkSearch.needsData(c)
-          ? new TaskGenerator(org.automlzero.spark.ParquetTaskStore.open(c.dataPath())) : new TaskGenerator();
+          ? new TaskGenerator(org.automlzero.store.ParquetTaskStore.open(c.dataPath())) : new TaskGenerator();
       SearchResult r;
       try (LiveProgress.Handle display = LiveProgress.open(common.verbose, RunOutputs.maxSeconds(c))) {
         // System.out is the live display's from here on (System.out::println binds it now).

@@ -12,6 +12,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Properties;
 import org.automlzero.core.task.ClassPair;
+import org.automlzero.store.ParquetTaskStore;
 
 /**
  * The {@code _manifest.json} of a prepared data set (see data-prep/FORMAT.md). Two manifests
@@ -20,7 +21,8 @@ import org.automlzero.core.task.ClassPair;
  * it took.
  */
 public final class Manifest {
-  public static final String FILE_NAME = "_manifest.json";
+  /** The manifest's file name, as the reader ({@link ParquetTaskStore}) looks for it. */
+  public static final String FILE_NAME = ParquetTaskStore.MANIFEST;
   public static final int FORMAT_VERSION = 1;
   /**
    * Fields ignored when comparing: how a data set was made (not what it holds), and the list of

@@ -16,6 +16,7 @@ import org.automlzero.core.task.TaskGenerator;
 import org.automlzero.core.task.TaskList;
 import scala.collection.Iterator;
 import scala.runtime.AbstractFunction2;
+import org.automlzero.store.ParquetTaskStore;
 
 /**
  * Executor side of the island-stage mode, once per stage and partition: runs the core's

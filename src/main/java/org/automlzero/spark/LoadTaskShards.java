@@ -11,6 +11,7 @@ import org.automlzero.core.task.LearningTaskSpec;
 import org.automlzero.core.task.ProjectedBinarySource;
 import org.automlzero.core.task.TaskGenerator;
 import org.automlzero.core.task.TaskList;
+import org.automlzero.store.ParquetTaskStore;
 
 /**
  * Executor side, once per task list: turns (task, shard) numbers into {@link TaskShard}s.

@@ -43,7 +43,7 @@ final class LocalStandaloneCluster implements AutoCloseable {
     try {
       start("master", "org.apache.spark.deploy.master.Master", "--host", "127.0.0.1", "--port",
           Integer.toString(masterPort), "--webui-port", Integer.toString(freePort()));
-      waitForLog("master", "I have been elected leader", Duration.ofSeconds(60));
+      waitForLog("master", "I have been elected leader", Duration.ofSeconds(180));
       for (int w = 0; w < workers; w++) {
         Path dir = workDir.resolve("worker-" + w);
         Files.createDirectories(dir);
@@ -52,7 +52,7 @@ final class LocalStandaloneCluster implements AutoCloseable {
             "--webui-port", Integer.toString(freePort()), masterUrl()));
       }
       for (int w = 0; w < workers; w++) {
-        waitForLog("worker-" + w, "Successfully registered with master", Duration.ofSeconds(60));
+        waitForLog("worker-" + w, "Successfully registered with master", Duration.ofSeconds(180));
       }
     } catch (IOException | InterruptedException | RuntimeException e) {
       close();

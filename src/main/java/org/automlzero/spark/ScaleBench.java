@@ -26,6 +26,7 @@ import org.automlzero.core.search.Mutator;
 import org.automlzero.core.search.RunSpec;
 import org.automlzero.core.search.SearchSpec;
 import org.automlzero.core.task.TaskGenerator;
+import org.automlzero.store.ParquetTaskStore;
 
 /**
  * How far the island-stage mode scales, measured honestly on one small machine. What is real: a

@@ -23,6 +23,7 @@ import org.automlzero.core.search.WorkerPool;
 import org.automlzero.core.task.LearningTaskSpec;
 import org.automlzero.core.task.TaskGenerator;
 import org.automlzero.core.task.TaskList;
+import org.automlzero.store.ParquetTaskStore;
 
 /**
  * Evaluator throughput: the same generations of random candidates (the config's search space,

@@ -17,6 +17,7 @@ import org.automlzero.core.search.SearchResult;
 import org.automlzero.core.search.SearchSpec;
 import org.automlzero.core.task.TaskGenerator;
 import org.automlzero.core.task.TaskList;
+import org.automlzero.store.ParquetTaskStore;
 
 /**
  * Runs one experiment config with the core's experiment flow and generation loop, evaluating on

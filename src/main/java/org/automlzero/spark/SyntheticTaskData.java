@@ -23,6 +23,7 @@ import org.automlzero.core.task.LearningTaskSpec;
 import org.automlzero.core.task.TaskGenerator;
 import org.automlzero.core.task.TaskList;
 import org.automlzero.core.task.TaskType;
+import org.automlzero.store.ParquetTaskStore;
 
 /**
  * Writes "projected-binary-like" tasks in the data-prep/FORMAT.md layout for benchmarks when no

@@ -22,10 +22,10 @@ import org.automlzero.core.task.ClassPair;
 import org.automlzero.core.task.EvalType;
 import org.automlzero.core.task.LearningTask;
 import org.automlzero.core.task.ProjectedBinaryExamples;
-import org.automlzero.spark.ParquetTaskStore;
 import org.automlzero.spark.SharedSpark;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.automlzero.store.ParquetTaskStore;
 
 /**
  * Real data: prepares the 9 held-out Fashion-MNIST pairs x seeds 0-9 (F = 16, 8000/1000/1000)

@@ -17,6 +17,8 @@ import org.automlzero.core.task.TaskType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.automlzero.store.ParquetTaskStore;
+import org.automlzero.store.TinyTaskDataSet;
 
 /**
  * Damaged task data is found on the driver before any Spark work (sizes and CRC-32C from the

@@ -15,6 +15,7 @@ import org.automlzero.core.task.ClassPair;
 import org.automlzero.runs.RunDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.automlzero.store.TinyTaskDataSet;
 
 /**
  * Bad data that only an executor can see (an old manifest without file checksums, a damaged

@@ -48,6 +48,15 @@ class SearchRunsGoldenTest {
           "islands.migration_interval=50", "islands.migrants=10", "islands.topology=RANDOM",
           "islands.mix_fraction=0.5", "mix.tasks.type=SCALAR_LINEAR_REGRESSION", "mix.tasks.train_examples=200",
           "search.max_individuals=800", "run.seed=16");
+      // Hurdles (the 75th percentile after the first task) with ring migration, so hurdle fitnesses migrate too.
+      case "demo-hurdles" -> List.of("run.max_experiments=1", "islands.count=2", "search.population_size=40",
+          "islands.children_per_generation=5", "islands.migration_interval=10", "islands.migrants=3",
+          "islands.topology=RING", "search.hurdles.enabled=true", "search.hurdles.tasks=1",
+          "search.hurdles.percentile=75", "search.max_individuals=1500", "run.seed=17");
+      case "demo-stage-hurdles" -> List.of("run.max_experiments=1", "islands.mode=ISLAND_STAGE", "islands.count=3",
+          "search.population_size=60", "islands.migration_interval=100", "islands.migrants=4", "islands.topology=RING",
+          "search.hurdles.enabled=true", "search.hurdles.tasks=2", "search.hurdles.percentile=75",
+          "search.max_individuals=2000", "run.seed=18");
       // Nonlinear regression from NO_OPs with FEC and the train budget.
       case "nonlinear" -> List.of("search.population_size=100", "search.max_individuals=500", "run.seed=13");
       default -> throw new IllegalArgumentException(run);
@@ -84,14 +93,16 @@ class SearchRunsGoldenTest {
 
   @ParameterizedTest(name = "{0} in-process")
   @CsvSource({"demo-steady, demo.conf", "demo-islands, demo.conf", "nonlinear, nonlinear.conf",
-      "demo-stages, demo.conf", "nonlinear-stages, nonlinear.conf", "nonlinear-mix, nonlinear.conf"})
+      "demo-stages, demo.conf", "nonlinear-stages, nonlinear.conf", "nonlinear-mix, nonlinear.conf",
+      "demo-hurdles, demo.conf", "demo-stage-hurdles, demo.conf"})
   void inProcessRunsMatchTheirGoldenFiles(String run, String config) {
     GoldenFile.check("run-" + run + ".txt", outcome(run, config, true));
   }
 
   @ParameterizedTest(name = "{0} on Spark")
   @CsvSource({"demo-islands, demo.conf", "nonlinear, nonlinear.conf", "demo-stages, demo.conf",
-      "nonlinear-stages, nonlinear.conf", "nonlinear-mix, nonlinear.conf"})
+      "nonlinear-stages, nonlinear.conf", "nonlinear-mix, nonlinear.conf", "demo-hurdles, demo.conf",
+      "demo-stage-hurdles, demo.conf"})
   void sparkRunsMatchTheSameGoldenFiles(String run, String config) {
     if (Boolean.getBoolean("golden.update")) {
       return; // the in-process runs write the files; Spark must reproduce them

@@ -26,6 +26,8 @@ import org.automlzero.core.task.TaskList;
 import org.automlzero.core.task.TaskType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.automlzero.store.ParquetTaskStore;
+import org.automlzero.store.TinyTaskDataSet;
 
 /** The Spark evaluator gives bit-identical fitness to a plain loop over the core interpreter, for any layout. */
 class SparkBatchEvaluatorTest {

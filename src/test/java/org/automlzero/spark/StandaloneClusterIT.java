@@ -19,10 +19,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A real Spark standalone cluster (one Master, two Workers, started from target/lib on
+ * A real Spark standalone cluster (one Master, three Workers, started from target/lib on
  * 127.0.0.1): a short search through {@code ./submit.sh search --master spark://...} gives the
- * identical per-generation history and best algorithm as the local[1] run, also when one worker
- * (with its executor) is killed in the middle of the run. Every process is killed at the end.
+ * identical per-generation history and best algorithm as the local[1] run, in both island modes,
+ * also when a worker (with its executor) is killed in the middle of the run. Every process is
+ * killed at the end.
  */
 class StandaloneClusterIT {
   private static final Path PROJECT = Paths.get(System.getProperty("project.basedir", ".")).toAbsolutePath();
@@ -101,11 +102,19 @@ class StandaloneClusterIT {
         line -> true);
 
     List<ProcessHandle> started = new ArrayList<>();
-    try (LocalStandaloneCluster cluster = new LocalStandaloneCluster(PROJECT, work.resolve("cluster"), 2, 1, "1g")) {
-      // The island-stage mode: the same islands and history as local[1], with the stages spread over two workers.
+    try (LocalStandaloneCluster cluster = new LocalStandaloneCluster(PROJECT, work.resolve("cluster"), 3, 1, "1g")) {
+      // The island-stage mode: the same islands and history as local[1], with the stages spread over
+      // the workers, one of which dies mid-run (its islands' stages run again elsewhere).
       Path clusterStages = work.resolve("cluster-stages.tsv");
+      int[] reports = {0};
       List<String> remoteStaged = run(search(cluster.masterUrl(), clusterStages, concat(stages, "--executor-memory",
-          "512m")), work.resolve("cluster-stages.err"), line -> true);
+          "512m")), work.resolve("cluster-stages.err"), line -> {
+            if (line.contains(" generation ") && ++reports[0] == 2) {
+              cluster.killWorker(2);
+            }
+            return true;
+          });
+      assertThat(reports[0]).as("progress lines of the island-stage run").isGreaterThan(2);
       assertThat(result(remoteStaged)).isEqualTo(result(localStaged));
       assertThat(Files.readAllLines(clusterStages)).isEqualTo(Files.readAllLines(localStages)).hasSizeGreaterThan(20);
       assertThat(result(localStaged)).isNotEqualTo(result(local));

@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +22,9 @@ class SubmitScriptIT {
   @TempDir
   Path dir;
 
+  /** Extra environment for the next submit.sh runs. */
+  private final Map<String, String> env = new HashMap<>();
+
   private record Outcome(int code, String out, String err) {}
 
   private Outcome submit(Path sparkHome, String... args) throws Exception {
@@ -28,6 +33,9 @@ class SubmitScriptIT {
     ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(dir.resolve("out").toFile())
         .redirectError(dir.resolve("err").toFile());
     pb.environment().remove("SPARK_HOME");
+    pb.environment().remove("HADOOP_CONF_DIR");
+    pb.environment().remove("YARN_CONF_DIR");
+    pb.environment().putAll(env);
     if (sparkHome != null) {
       pb.environment().put("SPARK_HOME", sparkHome.toString());
     }
@@ -47,6 +55,7 @@ class SubmitScriptIT {
 
   @Test
   void sparkOptionsGoToSparkSubmitAndTheRestToTheSubcommand() throws Exception {
+    env.put("HADOOP_CONF_DIR", dir.toString());
     Outcome o = submit(fakeSparkHome(), "search", "--master", "yarn", "--deploy-mode", "cluster", "--conf",
         "spark.executor.instances=8", "--config", "conf/baseline.conf", "--executor-memory=2g", "--seed", "3",
         "--num-executors", "4", "--verbose");
@@ -80,6 +89,10 @@ class SubmitScriptIT {
     assertThat(local.code()).isEqualTo(2);
     assertThat(local.err().trim()).isEqualTo("error: --master 'local[two]' is not a Spark master URL: local mode is"
         + " local, local[N], local[*] or local[N,MAX_FAILURES]");
+    Outcome yarn = submit(null, "search", "--master", "yarn", "--config", "conf/demo.conf");
+    assertThat(yarn.code()).isEqualTo(2);
+    assertThat(yarn.err().trim()).isEqualTo("error: --master yarn needs HADOOP_CONF_DIR or YARN_CONF_DIR: export the"
+        + " folder holding the cluster's yarn-site.xml");
     Outcome missing = submit(null, "search", "--spark-submit", dir.resolve("nope").toString());
     assertThat(missing.code()).isEqualTo(2);
     assertThat(missing.err().trim()).isEqualTo("error: spark-submit '" + dir.resolve("nope")

@@ -6,12 +6,10 @@ import java.nio.charset.MalformedInputException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import org.automlzero.core.io.AtomicFiles;
 
 /**
- * Algorithm files: reads the readable format or JSON (told apart by a leading {@code {}), and
- * writes either atomically (a temporary file renamed into place), so no half-written file is
- * ever seen. Errors name the file.
+ * Algorithm files: reads the readable format or JSON (told apart by a leading {@code {}).
+ * Errors name the file. (Writers go through {@code core.io.AtomicFiles}.)
  */
 public final class AlgorithmFiles {
   private AlgorithmFiles() {}
@@ -41,19 +39,5 @@ public final class AlgorithmFiles {
   /** True when the text is the JSON form (its first non-blank character is an opening brace). */
   public static boolean isJson(String text) {
     return text.strip().startsWith("{");
-  }
-
-  /** Writes the readable format. */
-  public static void writeText(Path file, Algorithm algorithm) {
-    writeAtomically(file, AlgorithmPrinter.print(algorithm));
-  }
-
-  /** Writes the JSON form. */
-  public static void writeJson(Path file, Algorithm algorithm) {
-    writeAtomically(file, AlgorithmJson.write(algorithm));
-  }
-
-  private static void writeAtomically(Path file, String content) {
-    AtomicFiles.writeString(file, content, "algorithm file");
   }
 }

@@ -5,6 +5,7 @@ import org.automlzero.core.algorithm.Algorithm;
 import org.automlzero.core.algorithm.AlgorithmPrinter;
 import org.automlzero.core.algorithm.ComponentFunctionType;
 import org.automlzero.core.algorithm.Instruction;
+import org.automlzero.core.algorithm.Kind;
 import org.automlzero.core.algorithm.MemoryShape;
 import org.automlzero.core.algorithm.Op;
 
@@ -79,101 +80,27 @@ public final class PythonExporter {
 
   /** One Python statement for an instruction; null for NO_OP. */
   static String statement(Instruction in, int f) {
-    String a = "[" + in.in1() + "]";
-    String b = "[" + in.in2() + "]";
-    int c = in.out();
-    String sa = "s" + a;
-    String sb = "s" + b;
-    String va = "v" + a;
-    String vb = "v" + b;
-    String ma = "m" + a;
-    String mb = "m" + b;
-    String lo = literal(in.d0());
-    String hi = literal(in.d1());
-    String rhs = switch (in.op()) {
-      case NO_OP -> null;
-      case SCALAR_SUM -> sa + " + " + sb;
-      case SCALAR_DIFF -> sa + " - " + sb;
-      case SCALAR_PRODUCT -> sa + " * " + sb;
-      case SCALAR_DIVISION -> sa + " / " + sb;
-      case SCALAR_ABS -> "np.abs(" + sa + ")";
-      case SCALAR_RECIPROCAL -> "1.0 / " + sa;
-      case SCALAR_SIN -> "np.sin(" + sa + ")";
-      case SCALAR_COS -> "np.cos(" + sa + ")";
-      case SCALAR_TAN -> "np.tan(" + sa + ")";
-      case SCALAR_ARCSIN -> "np.arcsin(" + sa + ")";
-      case SCALAR_ARCCOS -> "np.arccos(" + sa + ")";
-      case SCALAR_ARCTAN -> "np.arctan(" + sa + ")";
-      case SCALAR_EXP -> "np.exp(" + sa + ")";
-      case SCALAR_LOG -> "np.log(" + sa + ")";
-      case SCALAR_HEAVYSIDE -> "1.0 if " + sa + " >= 0.0 else 0.0";
-      case VECTOR_HEAVYSIDE -> "np.where(" + va + " > 0.0, 1.0, 0.0)";
-      case MATRIX_HEAVYSIDE -> "np.where(" + ma + " > 0.0, 1.0, 0.0)";
-      case SCALAR_VECTOR_PRODUCT -> vb + " * " + sa;
-      case SCALAR_BROADCAST -> sa;
-      case VECTOR_RECIPROCAL -> "1.0 / " + va;
-      case VECTOR_NORM -> "np.sqrt(_dot(" + va + ", " + va + "))";
-      case VECTOR_ABS -> "np.abs(" + va + ")";
-      case VECTOR_SUM -> va + " + " + vb;
-      case VECTOR_DIFF -> va + " - " + vb;
-      case VECTOR_PRODUCT -> va + " * " + vb;
-      case VECTOR_DIVISION -> va + " / " + vb;
-      case VECTOR_INNER_PRODUCT -> "_dot(" + va + ", " + vb + ")";
-      case VECTOR_OUTER_PRODUCT -> "np.outer(" + va + ", " + vb + ")";
-      case SCALAR_MATRIX_PRODUCT -> mb + " * " + sa;
-      case MATRIX_RECIPROCAL -> "1.0 / " + ma;
-      case MATRIX_VECTOR_PRODUCT -> "_matvec(" + ma + ", " + vb + ")";
-      case VECTOR_COLUMN_BROADCAST -> va + "[:, np.newaxis]";
-      case VECTOR_ROW_BROADCAST -> va + "[np.newaxis, :]";
-      case MATRIX_NORM -> "np.sqrt(_dot(" + ma + ".ravel(), " + ma + ".ravel()))";
-      case MATRIX_COLUMN_NORM -> "_column_norms(" + ma + ")";
-      case MATRIX_ROW_NORM -> "_row_norms(" + ma + ")";
-      case MATRIX_TRANSPOSE -> ma + ".T.copy()";
-      case MATRIX_ABS -> "np.abs(" + ma + ")";
-      case MATRIX_SUM -> ma + " + " + mb;
-      case MATRIX_DIFF -> ma + " - " + mb;
-      case MATRIX_PRODUCT -> ma + " * " + mb;
-      case MATRIX_DIVISION -> ma + " / " + mb;
-      case MATRIX_MATRIX_PRODUCT -> "_matmul(" + ma + ", " + mb + ")";
-      // Scalar and vector min/max follow C++ std::min/std::max (NaN handling depends on the
-      // argument order), the matrix ones a < b ? a : b, exactly as the interpreter does.
-      case SCALAR_MIN -> sb + " if " + sb + " < " + sa + " else " + sa;
-      case VECTOR_MIN -> "np.where(" + vb + " < " + va + ", " + vb + ", " + va + ")";
-      case MATRIX_MIN -> "np.where(" + ma + " < " + mb + ", " + ma + ", " + mb + ")";
-      case SCALAR_MAX -> sb + " if " + sa + " < " + sb + " else " + sa;
-      case VECTOR_MAX -> "np.where(" + va + " < " + vb + ", " + vb + ", " + va + ")";
-      case MATRIX_MAX -> "np.where(" + ma + " > " + mb + ", " + ma + ", " + mb + ")";
-      case VECTOR_MEAN -> "_sum(" + va + ") / F";
-      case MATRIX_MEAN -> "_sum(" + ma + ".ravel()) / (F * F)";
-      case MATRIX_ROW_MEAN -> "np.array([_sum(row) / F for row in " + ma + "])";
-      case MATRIX_ROW_ST_DEV -> "np.array([_std(row) for row in " + ma + "])";
-      case VECTOR_ST_DEV -> "_std(" + va + ")";
-      case MATRIX_ST_DEV -> "_std(" + ma + ".ravel())";
-      case SCALAR_CONST_SET -> literal(in.activation());
-      case VECTOR_CONST_SET -> literal(in.d1());
-      case MATRIX_CONST_SET -> literal(in.d2());
-      case SCALAR_UNIFORM_SET -> "rng.uniform(" + lo + ", " + hi + ")";
-      case VECTOR_UNIFORM_SET -> "rng.uniforms(" + lo + ", " + hi + ", F)";
-      case MATRIX_UNIFORM_SET -> "rng.uniforms(" + lo + ", " + hi + ", F * F).reshape(F, F)";
-      case SCALAR_GAUSSIAN_SET -> "rng.gaussian(" + lo + ", " + hi + ")";
-      case VECTOR_GAUSSIAN_SET -> "rng.gaussians(" + lo + ", " + hi + ", F)";
-      case MATRIX_GAUSSIAN_SET -> "rng.gaussians(" + lo + ", " + hi + ", F * F).reshape(F, F)";
-    };
-    if (rhs == null) {
+    Op op = in.op();
+    if (op.python().isEmpty()) {
       return null;
     }
-    String target = switch (in.op().out()) {
-      case SCALAR -> "s[" + c + "]";
-      case VECTOR -> "v[" + c + "]";
-      case MATRIX -> "m[" + c + "]";
-      case NONE -> throw new IllegalStateException(in.op() + " has an expression but no output");
-    };
-    if (in.op() == Op.VECTOR_CONST_SET) {
-      target += "[" + entryIndex(in.d0(), f) + "]";
-    } else if (in.op() == Op.MATRIX_CONST_SET) {
-      target += "[" + entryIndex(in.d0(), f) + ", " + entryIndex(in.d1(), f) + "]";
+    int c = in.out();
+    String rhs = Op.fill(op.python(), "", array(op.in1(), in.in1()), array(op.in2(), in.in2()), literal(in.d0()),
+        literal(in.d1()), literal(in.d2()), literal(in.activation()));
+    if (op.out() == Kind.NONE) {
+      throw new IllegalStateException(op + " has an expression but no output");
     }
+    String target = array(op.out(), c) + switch (op.data()) {
+      case VECTOR_ENTRY -> "[" + entryIndex(in.d0(), f) + "]";
+      case MATRIX_ENTRY -> "[" + entryIndex(in.d0(), f) + ", " + entryIndex(in.d1(), f) + "]";
+      case NONE, CONSTANT, UNIFORM, GAUSSIAN -> "";
+    };
     return target + " = " + rhs;
+  }
+
+  /** {@code s[2]}, {@code v[0]}, {@code m[1]}: an address of the given kind in the generated code. */
+  private static String array(Kind kind, int address) {
+    return kind == Kind.NONE ? "" : Op.letter(kind) + "[" + address + "]";
   }
 
   /** The entry a stored fraction selects, by the interpreter's rule ({@link MemoryShape#entryIndex}). */

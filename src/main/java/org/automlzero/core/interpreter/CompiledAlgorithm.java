@@ -1,5 +1,11 @@
 package org.automlzero.core.interpreter;
 
+import static org.automlzero.core.interpreter.OpCodes.F16_OFFSET;
+import static org.automlzero.core.interpreter.OpCodes.F32_OFFSET;
+import static org.automlzero.core.interpreter.OpCodes.F4_OFFSET;
+import static org.automlzero.core.interpreter.OpCodes.F8_OFFSET;
+import static org.automlzero.core.interpreter.OpCodes.SKIP_DRAWS;
+
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -20,17 +26,9 @@ import org.automlzero.core.algorithm.Op;
  * compiled algorithm can be shared by the interpreters of several threads.
  */
 public final class CompiledAlgorithm {
-  /** Op code of the synthetic "skip {@code a} random draws" instruction (ids 0..64 are the ops). */
-  static final int SKIP_DRAWS = 65;
-  /** Op codes of the unrolled F = 4 variants are this plus the op id. */
-  static final int F4_OFFSET = 100;
   /** Ops with an unrolled F = 4 variant in the interpreter. */
   private static final Set<Op> F4_VARIANTS = EnumSet.of(Op.VECTOR_HEAVYSIDE,
       Op.SCALAR_VECTOR_PRODUCT, Op.VECTOR_SUM, Op.VECTOR_DIFF, Op.VECTOR_PRODUCT, Op.VECTOR_INNER_PRODUCT);
-  /** Op codes of the F = 8, 16 and 32 variants (Kernels8, Kernels16, Kernels32) are these plus the op id. */
-  static final int F8_OFFSET = 200;
-  static final int F16_OFFSET = 300;
-  static final int F32_OFFSET = 400;
   /** Ops with a variant for F = 8, 16 and 32 (constant loop bounds) in the interpreter. */
   private static final Set<Op> FIXED_VARIANTS = EnumSet.of(Op.VECTOR_HEAVYSIDE, Op.MATRIX_HEAVYSIDE,
       Op.SCALAR_VECTOR_PRODUCT, Op.VECTOR_RECIPROCAL, Op.VECTOR_NORM, Op.VECTOR_ABS, Op.VECTOR_SUM, Op.VECTOR_DIFF,
@@ -52,7 +50,6 @@ public final class CompiledAlgorithm {
   final int setupLength;
   final int predictLength;
   final int learnLength;
-  final int instructionsKept;
   /** False when no kept Predict instruction writes v0, so Learn can reuse the features as they are. */
   final boolean predictWritesFeatures;
   /**
@@ -78,7 +75,6 @@ public final class CompiledAlgorithm {
     this.setupLength = setup.length;
     this.predictLength = predict.length;
     this.learnLength = learn.length;
-    this.instructionsKept = setup.kept + predict.kept + learn.kept;
     this.predictWritesFeatures = predict.writesFeatures;
     this.readsFeatures = predict.readsFeatures || learn.readsFeatures;
     this.learnReadsPrediction = learnReadsPrediction;
@@ -145,16 +141,10 @@ public final class CompiledAlgorithm {
     return ids;
   }
 
-  /** Instructions kept after dropping dead ones (a dead random instruction's skip counts as dropped). */
-  public int instructionsKept() {
-    return instructionsKept;
-  }
-
   private static final class Function {
     int[] code;
     double[] data;
     int length;
-    int kept;
     boolean writesFeatures;
     boolean readsFeatures;
   }
@@ -222,7 +212,6 @@ public final class CompiledAlgorithm {
         }
       }
       at++;
-      f.kept++;
     }
     f.length = at;
     f.code = Arrays.copyOf(f.code, at * STRIDE);

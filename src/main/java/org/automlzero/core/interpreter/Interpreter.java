@@ -1,5 +1,7 @@
 package org.automlzero.core.interpreter;
 
+import static org.automlzero.core.interpreter.OpCodes.*;
+
 import java.util.Arrays;
 import org.automlzero.core.algorithm.MemoryShape;
 import org.automlzero.core.random.Rng;
@@ -362,54 +364,54 @@ public final class Interpreter {
       final int b = code[base + 2];
       final int c = code[base + 3];
       switch (code[base]) {
-        case 0 -> { }
-        case 1 -> s[c] = s[a] + s[b];
-        case 2 -> s[c] = s[a] - s[b];
-        case 3 -> s[c] = s[a] * s[b];
-        case 4 -> s[c] = s[a] / s[b];
-        case 5 -> s[c] = Math.abs(s[a]);
-        case 6 -> s[c] = 1.0 / s[a];
-        case 7 -> s[c] = Math.sin(s[a]);
-        case 8 -> s[c] = Math.cos(s[a]);
-        case 9 -> s[c] = Math.tan(s[a]);
-        case 10 -> s[c] = Math.asin(s[a]);
-        case 11 -> s[c] = Math.acos(s[a]);
-        case 12 -> s[c] = Math.atan(s[a]);
-        case 13 -> s[c] = Math.exp(s[a]);
-        case 14 -> s[c] = Math.log(s[a]);
-        case 15 -> s[c] = s[a] >= 0.0 ? 1.0 : 0.0;
-        case 16 -> heaviside(v[a], v[c], f);
-        case 17 -> heaviside(mt[a], mt[c], ff);
-        case 18 -> scale(s[a], v[b], v[c], f);
-        case 19 -> Arrays.fill(v[c], s[a]);
-        case 20 -> reciprocal(v[a], v[c], f);
-        case 21 -> s[c] = Math.sqrt(dot(v[a], 0, v[a], f));
-        case 22 -> abs(v[a], v[c], f);
-        case 23 -> sum(v[a], v[b], v[c], f);
-        case 24 -> diff(v[a], v[b], v[c], f);
-        case 25 -> product(v[a], v[b], v[c], f);
-        case 26 -> division(v[a], v[b], v[c], f);
-        case 27 -> s[c] = dot(v[a], 0, v[b], f);
-        case 28 -> outer(v[a], v[b], mt[c], f);
-        case 29 -> scale(s[a], mt[b], mt[c], ff);
-        case 30 -> reciprocal(mt[a], mt[c], ff);
-        case 31 -> matrixVectorProduct(mt[a], v[b], v[c]);
-        case 32 -> {
+        case NO_OP -> { }
+        case SCALAR_SUM -> s[c] = s[a] + s[b];
+        case SCALAR_DIFF -> s[c] = s[a] - s[b];
+        case SCALAR_PRODUCT -> s[c] = s[a] * s[b];
+        case SCALAR_DIVISION -> s[c] = s[a] / s[b];
+        case SCALAR_ABS -> s[c] = Math.abs(s[a]);
+        case SCALAR_RECIPROCAL -> s[c] = 1.0 / s[a];
+        case SCALAR_SIN -> s[c] = Math.sin(s[a]);
+        case SCALAR_COS -> s[c] = Math.cos(s[a]);
+        case SCALAR_TAN -> s[c] = Math.tan(s[a]);
+        case SCALAR_ARCSIN -> s[c] = Math.asin(s[a]);
+        case SCALAR_ARCCOS -> s[c] = Math.acos(s[a]);
+        case SCALAR_ARCTAN -> s[c] = Math.atan(s[a]);
+        case SCALAR_EXP -> s[c] = Math.exp(s[a]);
+        case SCALAR_LOG -> s[c] = Math.log(s[a]);
+        case SCALAR_HEAVYSIDE -> s[c] = s[a] >= 0.0 ? 1.0 : 0.0;
+        case VECTOR_HEAVYSIDE -> Kernels.heaviside(v[a], v[c], f);
+        case MATRIX_HEAVYSIDE -> Kernels.heaviside(mt[a], mt[c], ff);
+        case SCALAR_VECTOR_PRODUCT -> Kernels.scale(s[a], v[b], v[c], f);
+        case SCALAR_BROADCAST -> Arrays.fill(v[c], s[a]);
+        case VECTOR_RECIPROCAL -> Kernels.reciprocal(v[a], v[c], f);
+        case VECTOR_NORM -> s[c] = Math.sqrt(Kernels.dot(v[a], 0, v[a], f));
+        case VECTOR_ABS -> Kernels.abs(v[a], v[c], f);
+        case VECTOR_SUM -> Kernels.sum(v[a], v[b], v[c], f);
+        case VECTOR_DIFF -> Kernels.diff(v[a], v[b], v[c], f);
+        case VECTOR_PRODUCT -> Kernels.product(v[a], v[b], v[c], f);
+        case VECTOR_DIVISION -> Kernels.division(v[a], v[b], v[c], f);
+        case VECTOR_INNER_PRODUCT -> s[c] = Kernels.dot(v[a], 0, v[b], f);
+        case VECTOR_OUTER_PRODUCT -> Kernels.outer(v[a], v[b], mt[c], f);
+        case SCALAR_MATRIX_PRODUCT -> Kernels.scale(s[a], mt[b], mt[c], ff);
+        case MATRIX_RECIPROCAL -> Kernels.reciprocal(mt[a], mt[c], ff);
+        case MATRIX_VECTOR_PRODUCT -> Kernels.matrixVectorProduct(mt[a], v[b], v[c], f, scratchVector);
+        case VECTOR_COLUMN_BROADCAST -> {
           final double[] x = v[a];
           final double[] out = mt[c];
           for (int i = 0; i < f; i++) {
             Arrays.fill(out, i * f, i * f + f, x[i]);
           }
         }
-        case 33 -> {
+        case VECTOR_ROW_BROADCAST -> {
           final double[] x = v[a];
           final double[] out = mt[c];
           for (int i = 0; i < f; i++) {
             System.arraycopy(x, 0, out, i * f, f);
           }
         }
-        case 34 -> s[c] = Math.sqrt(dot(mt[a], 0, mt[a], ff));
-        case 35 -> {
+        case MATRIX_NORM -> s[c] = Math.sqrt(Kernels.dot(mt[a], 0, mt[a], ff));
+        case MATRIX_COLUMN_NORM -> {
           final double[] x = mt[a];
           final double[] out = v[c];
           for (int j = 0; j < f; j++) {
@@ -421,30 +423,30 @@ public final class Interpreter {
             out[j] = Math.sqrt(sum);
           }
         }
-        case 36 -> {
+        case MATRIX_ROW_NORM -> {
           final double[] x = mt[a];
           final double[] out = v[c];
           for (int i = 0; i < f; i++) {
-            out[i] = Math.sqrt(dot(x, i * f, x, i * f, f));
+            out[i] = Math.sqrt(Kernels.dot(x, i * f, x, i * f, f));
           }
         }
-        case 37 -> transpose(mt[a], mt[c]);
-        case 38 -> abs(mt[a], mt[c], ff);
-        case 39 -> sum(mt[a], mt[b], mt[c], ff);
-        case 40 -> diff(mt[a], mt[b], mt[c], ff);
-        case 41 -> product(mt[a], mt[b], mt[c], ff);
-        case 42 -> division(mt[a], mt[b], mt[c], ff);
-        case 43 -> matrixMatrixProduct(mt[a], mt[b], mt[c]);
-        case 44 -> s[c] = stdMin(s[a], s[b]);
-        case 45 -> {
+        case MATRIX_TRANSPOSE -> Kernels.transpose(mt[a], mt[c], f);
+        case MATRIX_ABS -> Kernels.abs(mt[a], mt[c], ff);
+        case MATRIX_SUM -> Kernels.sum(mt[a], mt[b], mt[c], ff);
+        case MATRIX_DIFF -> Kernels.diff(mt[a], mt[b], mt[c], ff);
+        case MATRIX_PRODUCT -> Kernels.product(mt[a], mt[b], mt[c], ff);
+        case MATRIX_DIVISION -> Kernels.division(mt[a], mt[b], mt[c], ff);
+        case MATRIX_MATRIX_PRODUCT -> Kernels.matrixMatrixProduct(mt[a], mt[b], mt[c], f, scratchMatrix);
+        case SCALAR_MIN -> s[c] = Kernels.stdMin(s[a], s[b]);
+        case VECTOR_MIN -> {
           final double[] x = v[a];
           final double[] y = v[b];
           final double[] out = v[c];
           for (int i = 0; i < f; i++) {
-            out[i] = stdMin(x[i], y[i]);
+            out[i] = Kernels.stdMin(x[i], y[i]);
           }
         }
-        case 46 -> {
+        case MATRIX_MIN -> {
           final double[] x = mt[a];
           final double[] y = mt[b];
           final double[] out = mt[c];
@@ -452,16 +454,16 @@ public final class Interpreter {
             out[i] = x[i] < y[i] ? x[i] : y[i];
           }
         }
-        case 47 -> s[c] = stdMax(s[a], s[b]);
-        case 48 -> {
+        case SCALAR_MAX -> s[c] = Kernels.stdMax(s[a], s[b]);
+        case VECTOR_MAX -> {
           final double[] x = v[a];
           final double[] y = v[b];
           final double[] out = v[c];
           for (int i = 0; i < f; i++) {
-            out[i] = stdMax(x[i], y[i]);
+            out[i] = Kernels.stdMax(x[i], y[i]);
           }
         }
-        case 49 -> {
+        case MATRIX_MAX -> {
           final double[] x = mt[a];
           final double[] y = mt[b];
           final double[] out = mt[c];
@@ -469,44 +471,44 @@ public final class Interpreter {
             out[i] = x[i] > y[i] ? x[i] : y[i];
           }
         }
-        case 50 -> s[c] = sumOf(v[a], 0, f) / f;
-        case 51 -> s[c] = sumOf(mt[a], 0, ff) / ff;
-        case 52 -> {
+        case VECTOR_MEAN -> s[c] = Kernels.sumOf(v[a], 0, f) / f;
+        case MATRIX_MEAN -> s[c] = Kernels.sumOf(mt[a], 0, ff) / ff;
+        case MATRIX_ROW_MEAN -> {
           final double[] x = mt[a];
           final double[] out = v[c];
           for (int i = 0; i < f; i++) {
-            out[i] = sumOf(x, i * f, f) / f;
+            out[i] = Kernels.sumOf(x, i * f, f) / f;
           }
         }
-        case 53 -> {
+        case MATRIX_ROW_ST_DEV -> {
           final double[] x = mt[a];
           final double[] out = v[c];
           for (int i = 0; i < f; i++) {
-            out[i] = stDev(x, i * f, f);
+            out[i] = Kernels.stDev(x, i * f, f);
           }
         }
-        case 54 -> s[c] = stDev(v[a], 0, f);
-        case 55 -> s[c] = stDev(mt[a], 0, ff);
-        case 56 -> s[c] = data[pc * 2];
-        case 57 -> v[c][a] = data[pc * 2];
-        case 58 -> mt[c][a] = data[pc * 2];
-        case 59 -> s[c] = rng.uniform(data[pc * 2], data[pc * 2 + 1]);
-        case 60 -> uniform(v[c], data[pc * 2], data[pc * 2 + 1]);
-        case 61 -> uniform(mt[c], data[pc * 2], data[pc * 2 + 1]);
-        case 62 -> s[c] = rng.gaussian(data[pc * 2], data[pc * 2 + 1]);
-        case 63 -> gaussian(v[c], data[pc * 2], data[pc * 2 + 1]);
-        case 64 -> gaussian(mt[c], data[pc * 2], data[pc * 2 + 1]);
-        case CompiledAlgorithm.SKIP_DRAWS -> rng.skip(a);
-        // F = 4 variants (CompiledAlgorithm.F4_OFFSET + op id): unrolled, same results as above.
-        case CompiledAlgorithm.F4_OFFSET + 16 -> {
+        case VECTOR_ST_DEV -> s[c] = Kernels.stDev(v[a], 0, f);
+        case MATRIX_ST_DEV -> s[c] = Kernels.stDev(mt[a], 0, ff);
+        case SCALAR_CONST_SET -> s[c] = data[pc * 2];
+        case VECTOR_CONST_SET -> v[c][a] = data[pc * 2];
+        case MATRIX_CONST_SET -> mt[c][a] = data[pc * 2];
+        case SCALAR_UNIFORM_SET -> s[c] = rng.uniform(data[pc * 2], data[pc * 2 + 1]);
+        case VECTOR_UNIFORM_SET -> Kernels.uniform(v[c], data[pc * 2], data[pc * 2 + 1], rng);
+        case MATRIX_UNIFORM_SET -> Kernels.uniform(mt[c], data[pc * 2], data[pc * 2 + 1], rng);
+        case SCALAR_GAUSSIAN_SET -> s[c] = rng.gaussian(data[pc * 2], data[pc * 2 + 1]);
+        case VECTOR_GAUSSIAN_SET -> Kernels.gaussian(v[c], data[pc * 2], data[pc * 2 + 1], rng);
+        case MATRIX_GAUSSIAN_SET -> Kernels.gaussian(mt[c], data[pc * 2], data[pc * 2 + 1], rng);
+        case SKIP_DRAWS -> rng.skip(a);
+        // F = 4 variants (F4_OFFSET + op id): unrolled, same results as above.
+        case F4_OFFSET + VECTOR_HEAVYSIDE -> {
           final double[] x = v[a];
           final double[] out = v[c];
-          out[0] = heaviside(x[0]);
-          out[1] = heaviside(x[1]);
-          out[2] = heaviside(x[2]);
-          out[3] = heaviside(x[3]);
+          out[0] = Kernels.heaviside(x[0]);
+          out[1] = Kernels.heaviside(x[1]);
+          out[2] = Kernels.heaviside(x[2]);
+          out[3] = Kernels.heaviside(x[3]);
         }
-        case CompiledAlgorithm.F4_OFFSET + 18 -> {
+        case F4_OFFSET + SCALAR_VECTOR_PRODUCT -> {
           final double k = s[a];
           final double[] x = v[b];
           final double[] out = v[c];
@@ -515,7 +517,7 @@ public final class Interpreter {
           out[2] = x[2] * k;
           out[3] = x[3] * k;
         }
-        case CompiledAlgorithm.F4_OFFSET + 23 -> {
+        case F4_OFFSET + VECTOR_SUM -> {
           final double[] x = v[a];
           final double[] y = v[b];
           final double[] out = v[c];
@@ -524,7 +526,7 @@ public final class Interpreter {
           out[2] = x[2] + y[2];
           out[3] = x[3] + y[3];
         }
-        case CompiledAlgorithm.F4_OFFSET + 24 -> {
+        case F4_OFFSET + VECTOR_DIFF -> {
           final double[] x = v[a];
           final double[] y = v[b];
           final double[] out = v[c];
@@ -533,7 +535,7 @@ public final class Interpreter {
           out[2] = x[2] - y[2];
           out[3] = x[3] - y[3];
         }
-        case CompiledAlgorithm.F4_OFFSET + 25 -> {
+        case F4_OFFSET + VECTOR_PRODUCT -> {
           final double[] x = v[a];
           final double[] y = v[b];
           final double[] out = v[c];
@@ -542,27 +544,27 @@ public final class Interpreter {
           out[2] = x[2] * y[2];
           out[3] = x[3] * y[3];
         }
-        case CompiledAlgorithm.F4_OFFSET + 27 -> {
+        case F4_OFFSET + VECTOR_INNER_PRODUCT -> {
           final double[] x = v[a];
           final double[] y = v[b];
           // Same order as the generic loop, which starts from +0.0.
           s[c] = 0.0 + x[0] * y[0] + x[1] * y[1] + x[2] * y[2] + x[3] * y[3];
         }
-        // F = 8 variants (CompiledAlgorithm.F8_OFFSET + op id): constant loop bounds, same results as above.
-        case CompiledAlgorithm.F8_OFFSET + 16 -> Kernels8.heaviside(v[a], v[c]);
-        case CompiledAlgorithm.F8_OFFSET + 17 -> Kernels8.matrixHeaviside(mt[a], mt[c]);
-        case CompiledAlgorithm.F8_OFFSET + 18 -> Kernels8.scale(s[a], v[b], v[c]);
-        case CompiledAlgorithm.F8_OFFSET + 20 -> Kernels8.reciprocal(v[a], v[c]);
-        case CompiledAlgorithm.F8_OFFSET + 21 -> s[c] = Math.sqrt(Kernels8.dot(v[a], v[a]));
-        case CompiledAlgorithm.F8_OFFSET + 22 -> Kernels8.abs(v[a], v[c]);
-        case CompiledAlgorithm.F8_OFFSET + 23 -> Kernels8.sum(v[a], v[b], v[c]);
-        case CompiledAlgorithm.F8_OFFSET + 24 -> Kernels8.diff(v[a], v[b], v[c]);
-        case CompiledAlgorithm.F8_OFFSET + 25 -> Kernels8.product(v[a], v[b], v[c]);
-        case CompiledAlgorithm.F8_OFFSET + 26 -> Kernels8.division(v[a], v[b], v[c]);
-        case CompiledAlgorithm.F8_OFFSET + 27 -> s[c] = Kernels8.dot(v[a], v[b]);
-        case CompiledAlgorithm.F8_OFFSET + 28 -> Kernels8.outer(v[a], v[b], mt[c]);
-        case CompiledAlgorithm.F8_OFFSET + 29 -> Kernels8.matrixScale(s[a], mt[b], mt[c]);
-        case CompiledAlgorithm.F8_OFFSET + 31 -> {
+        // F = 8 variants (OpCodes.F8_OFFSET + op code): constant loop bounds, same results as above.
+        case F8_OFFSET + VECTOR_HEAVYSIDE -> Kernels8.heaviside(v[a], v[c]);
+        case F8_OFFSET + MATRIX_HEAVYSIDE -> Kernels8.matrixHeaviside(mt[a], mt[c]);
+        case F8_OFFSET + SCALAR_VECTOR_PRODUCT -> Kernels8.scale(s[a], v[b], v[c]);
+        case F8_OFFSET + VECTOR_RECIPROCAL -> Kernels8.reciprocal(v[a], v[c]);
+        case F8_OFFSET + VECTOR_NORM -> s[c] = Math.sqrt(Kernels8.dot(v[a], v[a]));
+        case F8_OFFSET + VECTOR_ABS -> Kernels8.abs(v[a], v[c]);
+        case F8_OFFSET + VECTOR_SUM -> Kernels8.sum(v[a], v[b], v[c]);
+        case F8_OFFSET + VECTOR_DIFF -> Kernels8.diff(v[a], v[b], v[c]);
+        case F8_OFFSET + VECTOR_PRODUCT -> Kernels8.product(v[a], v[b], v[c]);
+        case F8_OFFSET + VECTOR_DIVISION -> Kernels8.division(v[a], v[b], v[c]);
+        case F8_OFFSET + VECTOR_INNER_PRODUCT -> s[c] = Kernels8.dot(v[a], v[b]);
+        case F8_OFFSET + VECTOR_OUTER_PRODUCT -> Kernels8.outer(v[a], v[b], mt[c]);
+        case F8_OFFSET + SCALAR_MATRIX_PRODUCT -> Kernels8.matrixScale(s[a], mt[b], mt[c]);
+        case F8_OFFSET + MATRIX_VECTOR_PRODUCT -> {
           final double[] x = v[b];
           final double[] out = v[c];
           if (out == x) {
@@ -572,28 +574,28 @@ public final class Interpreter {
             Kernels8.matrixVectorProduct(mt[a], x, out);
           }
         }
-        case CompiledAlgorithm.F8_OFFSET + 39 -> Kernels8.matrixSum(mt[a], mt[b], mt[c]);
-        case CompiledAlgorithm.F8_OFFSET + 40 -> Kernels8.matrixDiff(mt[a], mt[b], mt[c]);
-        case CompiledAlgorithm.F8_OFFSET + 41 -> Kernels8.matrixProduct(mt[a], mt[b], mt[c]);
-        case CompiledAlgorithm.F8_OFFSET + 45 -> Kernels8.min(v[a], v[b], v[c]);
-        case CompiledAlgorithm.F8_OFFSET + 48 -> Kernels8.max(v[a], v[b], v[c]);
-        case CompiledAlgorithm.F8_OFFSET + 50 -> s[c] = Kernels8.mean(v[a]);
-        case CompiledAlgorithm.F8_OFFSET + 54 -> s[c] = Kernels8.stDev(v[a]);
-        // F = 16 variants (CompiledAlgorithm.F16_OFFSET + op id): constant loop bounds, same results as above.
-        case CompiledAlgorithm.F16_OFFSET + 16 -> Kernels16.heaviside(v[a], v[c]);
-        case CompiledAlgorithm.F16_OFFSET + 17 -> Kernels16.matrixHeaviside(mt[a], mt[c]);
-        case CompiledAlgorithm.F16_OFFSET + 18 -> Kernels16.scale(s[a], v[b], v[c]);
-        case CompiledAlgorithm.F16_OFFSET + 20 -> Kernels16.reciprocal(v[a], v[c]);
-        case CompiledAlgorithm.F16_OFFSET + 21 -> s[c] = Math.sqrt(Kernels16.dot(v[a], v[a]));
-        case CompiledAlgorithm.F16_OFFSET + 22 -> Kernels16.abs(v[a], v[c]);
-        case CompiledAlgorithm.F16_OFFSET + 23 -> Kernels16.sum(v[a], v[b], v[c]);
-        case CompiledAlgorithm.F16_OFFSET + 24 -> Kernels16.diff(v[a], v[b], v[c]);
-        case CompiledAlgorithm.F16_OFFSET + 25 -> Kernels16.product(v[a], v[b], v[c]);
-        case CompiledAlgorithm.F16_OFFSET + 26 -> Kernels16.division(v[a], v[b], v[c]);
-        case CompiledAlgorithm.F16_OFFSET + 27 -> s[c] = Kernels16.dot(v[a], v[b]);
-        case CompiledAlgorithm.F16_OFFSET + 28 -> Kernels16.outer(v[a], v[b], mt[c]);
-        case CompiledAlgorithm.F16_OFFSET + 29 -> Kernels16.matrixScale(s[a], mt[b], mt[c]);
-        case CompiledAlgorithm.F16_OFFSET + 31 -> {
+        case F8_OFFSET + MATRIX_SUM -> Kernels8.matrixSum(mt[a], mt[b], mt[c]);
+        case F8_OFFSET + MATRIX_DIFF -> Kernels8.matrixDiff(mt[a], mt[b], mt[c]);
+        case F8_OFFSET + MATRIX_PRODUCT -> Kernels8.matrixProduct(mt[a], mt[b], mt[c]);
+        case F8_OFFSET + VECTOR_MIN -> Kernels8.min(v[a], v[b], v[c]);
+        case F8_OFFSET + VECTOR_MAX -> Kernels8.max(v[a], v[b], v[c]);
+        case F8_OFFSET + VECTOR_MEAN -> s[c] = Kernels8.mean(v[a]);
+        case F8_OFFSET + VECTOR_ST_DEV -> s[c] = Kernels8.stDev(v[a]);
+        // F = 16 variants (OpCodes.F16_OFFSET + op code): constant loop bounds, same results as above.
+        case F16_OFFSET + VECTOR_HEAVYSIDE -> Kernels16.heaviside(v[a], v[c]);
+        case F16_OFFSET + MATRIX_HEAVYSIDE -> Kernels16.matrixHeaviside(mt[a], mt[c]);
+        case F16_OFFSET + SCALAR_VECTOR_PRODUCT -> Kernels16.scale(s[a], v[b], v[c]);
+        case F16_OFFSET + VECTOR_RECIPROCAL -> Kernels16.reciprocal(v[a], v[c]);
+        case F16_OFFSET + VECTOR_NORM -> s[c] = Math.sqrt(Kernels16.dot(v[a], v[a]));
+        case F16_OFFSET + VECTOR_ABS -> Kernels16.abs(v[a], v[c]);
+        case F16_OFFSET + VECTOR_SUM -> Kernels16.sum(v[a], v[b], v[c]);
+        case F16_OFFSET + VECTOR_DIFF -> Kernels16.diff(v[a], v[b], v[c]);
+        case F16_OFFSET + VECTOR_PRODUCT -> Kernels16.product(v[a], v[b], v[c]);
+        case F16_OFFSET + VECTOR_DIVISION -> Kernels16.division(v[a], v[b], v[c]);
+        case F16_OFFSET + VECTOR_INNER_PRODUCT -> s[c] = Kernels16.dot(v[a], v[b]);
+        case F16_OFFSET + VECTOR_OUTER_PRODUCT -> Kernels16.outer(v[a], v[b], mt[c]);
+        case F16_OFFSET + SCALAR_MATRIX_PRODUCT -> Kernels16.matrixScale(s[a], mt[b], mt[c]);
+        case F16_OFFSET + MATRIX_VECTOR_PRODUCT -> {
           final double[] x = v[b];
           final double[] out = v[c];
           if (out == x) {
@@ -603,28 +605,28 @@ public final class Interpreter {
             Kernels16.matrixVectorProduct(mt[a], x, out);
           }
         }
-        case CompiledAlgorithm.F16_OFFSET + 39 -> Kernels16.matrixSum(mt[a], mt[b], mt[c]);
-        case CompiledAlgorithm.F16_OFFSET + 40 -> Kernels16.matrixDiff(mt[a], mt[b], mt[c]);
-        case CompiledAlgorithm.F16_OFFSET + 41 -> Kernels16.matrixProduct(mt[a], mt[b], mt[c]);
-        case CompiledAlgorithm.F16_OFFSET + 45 -> Kernels16.min(v[a], v[b], v[c]);
-        case CompiledAlgorithm.F16_OFFSET + 48 -> Kernels16.max(v[a], v[b], v[c]);
-        case CompiledAlgorithm.F16_OFFSET + 50 -> s[c] = Kernels16.mean(v[a]);
-        case CompiledAlgorithm.F16_OFFSET + 54 -> s[c] = Kernels16.stDev(v[a]);
-        // F = 32 variants (CompiledAlgorithm.F32_OFFSET + op id): constant loop bounds, same results as above.
-        case CompiledAlgorithm.F32_OFFSET + 16 -> Kernels32.heaviside(v[a], v[c]);
-        case CompiledAlgorithm.F32_OFFSET + 17 -> Kernels32.matrixHeaviside(mt[a], mt[c]);
-        case CompiledAlgorithm.F32_OFFSET + 18 -> Kernels32.scale(s[a], v[b], v[c]);
-        case CompiledAlgorithm.F32_OFFSET + 20 -> Kernels32.reciprocal(v[a], v[c]);
-        case CompiledAlgorithm.F32_OFFSET + 21 -> s[c] = Math.sqrt(Kernels32.dot(v[a], v[a]));
-        case CompiledAlgorithm.F32_OFFSET + 22 -> Kernels32.abs(v[a], v[c]);
-        case CompiledAlgorithm.F32_OFFSET + 23 -> Kernels32.sum(v[a], v[b], v[c]);
-        case CompiledAlgorithm.F32_OFFSET + 24 -> Kernels32.diff(v[a], v[b], v[c]);
-        case CompiledAlgorithm.F32_OFFSET + 25 -> Kernels32.product(v[a], v[b], v[c]);
-        case CompiledAlgorithm.F32_OFFSET + 26 -> Kernels32.division(v[a], v[b], v[c]);
-        case CompiledAlgorithm.F32_OFFSET + 27 -> s[c] = Kernels32.dot(v[a], v[b]);
-        case CompiledAlgorithm.F32_OFFSET + 28 -> Kernels32.outer(v[a], v[b], mt[c]);
-        case CompiledAlgorithm.F32_OFFSET + 29 -> Kernels32.matrixScale(s[a], mt[b], mt[c]);
-        case CompiledAlgorithm.F32_OFFSET + 31 -> {
+        case F16_OFFSET + MATRIX_SUM -> Kernels16.matrixSum(mt[a], mt[b], mt[c]);
+        case F16_OFFSET + MATRIX_DIFF -> Kernels16.matrixDiff(mt[a], mt[b], mt[c]);
+        case F16_OFFSET + MATRIX_PRODUCT -> Kernels16.matrixProduct(mt[a], mt[b], mt[c]);
+        case F16_OFFSET + VECTOR_MIN -> Kernels16.min(v[a], v[b], v[c]);
+        case F16_OFFSET + VECTOR_MAX -> Kernels16.max(v[a], v[b], v[c]);
+        case F16_OFFSET + VECTOR_MEAN -> s[c] = Kernels16.mean(v[a]);
+        case F16_OFFSET + VECTOR_ST_DEV -> s[c] = Kernels16.stDev(v[a]);
+        // F = 32 variants (OpCodes.F32_OFFSET + op code): constant loop bounds, same results as above.
+        case F32_OFFSET + VECTOR_HEAVYSIDE -> Kernels32.heaviside(v[a], v[c]);
+        case F32_OFFSET + MATRIX_HEAVYSIDE -> Kernels32.matrixHeaviside(mt[a], mt[c]);
+        case F32_OFFSET + SCALAR_VECTOR_PRODUCT -> Kernels32.scale(s[a], v[b], v[c]);
+        case F32_OFFSET + VECTOR_RECIPROCAL -> Kernels32.reciprocal(v[a], v[c]);
+        case F32_OFFSET + VECTOR_NORM -> s[c] = Math.sqrt(Kernels32.dot(v[a], v[a]));
+        case F32_OFFSET + VECTOR_ABS -> Kernels32.abs(v[a], v[c]);
+        case F32_OFFSET + VECTOR_SUM -> Kernels32.sum(v[a], v[b], v[c]);
+        case F32_OFFSET + VECTOR_DIFF -> Kernels32.diff(v[a], v[b], v[c]);
+        case F32_OFFSET + VECTOR_PRODUCT -> Kernels32.product(v[a], v[b], v[c]);
+        case F32_OFFSET + VECTOR_DIVISION -> Kernels32.division(v[a], v[b], v[c]);
+        case F32_OFFSET + VECTOR_INNER_PRODUCT -> s[c] = Kernels32.dot(v[a], v[b]);
+        case F32_OFFSET + VECTOR_OUTER_PRODUCT -> Kernels32.outer(v[a], v[b], mt[c]);
+        case F32_OFFSET + SCALAR_MATRIX_PRODUCT -> Kernels32.matrixScale(s[a], mt[b], mt[c]);
+        case F32_OFFSET + MATRIX_VECTOR_PRODUCT -> {
           final double[] x = v[b];
           final double[] out = v[c];
           if (out == x) {
@@ -634,292 +636,14 @@ public final class Interpreter {
             Kernels32.matrixVectorProduct(mt[a], x, out);
           }
         }
-        case CompiledAlgorithm.F32_OFFSET + 39 -> Kernels32.matrixSum(mt[a], mt[b], mt[c]);
-        case CompiledAlgorithm.F32_OFFSET + 40 -> Kernels32.matrixDiff(mt[a], mt[b], mt[c]);
-        case CompiledAlgorithm.F32_OFFSET + 41 -> Kernels32.matrixProduct(mt[a], mt[b], mt[c]);
-        case CompiledAlgorithm.F32_OFFSET + 45 -> Kernels32.min(v[a], v[b], v[c]);
-        case CompiledAlgorithm.F32_OFFSET + 48 -> Kernels32.max(v[a], v[b], v[c]);
-        case CompiledAlgorithm.F32_OFFSET + 50 -> s[c] = Kernels32.mean(v[a]);
-        case CompiledAlgorithm.F32_OFFSET + 54 -> s[c] = Kernels32.stDev(v[a]);
+        case F32_OFFSET + MATRIX_SUM -> Kernels32.matrixSum(mt[a], mt[b], mt[c]);
+        case F32_OFFSET + MATRIX_DIFF -> Kernels32.matrixDiff(mt[a], mt[b], mt[c]);
+        case F32_OFFSET + MATRIX_PRODUCT -> Kernels32.matrixProduct(mt[a], mt[b], mt[c]);
+        case F32_OFFSET + VECTOR_MIN -> Kernels32.min(v[a], v[b], v[c]);
+        case F32_OFFSET + VECTOR_MAX -> Kernels32.max(v[a], v[b], v[c]);
+        case F32_OFFSET + VECTOR_MEAN -> s[c] = Kernels32.mean(v[a]);
+        case F32_OFFSET + VECTOR_ST_DEV -> s[c] = Kernels32.stDev(v[a]);
         default -> throw new IllegalStateException("unknown op code " + code[base]);
-      }
-    }
-  }
-
-  // The original's scalar and vector min/max are std::min/std::max, whose NaN handling
-  // depends on argument order; its matrix min/max are written out as a < b ? a : b.
-  // Both select raw bits rather than doubles: the JIT can then use an integer conditional move
-  // (x86 has none for doubles, so a double select becomes a branch, mispredicted half the time
-  // on signs that look random). The result is the same value, bit for bit.
-  static double stdMin(double x, double y) {
-    return Double.longBitsToDouble(y < x ? Double.doubleToRawLongBits(y) : Double.doubleToRawLongBits(x));
-  }
-
-  static double stdMax(double x, double y) {
-    return Double.longBitsToDouble(x < y ? Double.doubleToRawLongBits(y) : Double.doubleToRawLongBits(x));
-  }
-
-  private static final long ONE_BITS = Double.doubleToRawLongBits(1.0);
-  private static final long INFINITY_BITS = Double.doubleToRawLongBits(Double.POSITIVE_INFINITY);
-
-  /**
-   * {@code x > 0.0 ? 1.0 : 0.0} without a branch: x > 0 exactly when its raw bits t + 1 lie in
-   * [1, bits of +infinity] (positive, not zero, not NaN), i.e. when t >= 0 and t < those bits.
-   */
-  static double heaviside(double x) {
-    final long t = Double.doubleToRawLongBits(x) - 1;
-    final long mask = ((t - INFINITY_BITS) & ~t) >> 63;
-    return Double.longBitsToDouble(mask & ONE_BITS);
-  }
-
-  // Elementwise loops index every operand with the same i (so out may alias an input and the
-  // JIT can vectorise them).
-
-  private static void heaviside(double[] x, double[] out, int n) {
-    for (int i = 0; i < n; i++) {
-      out[i] = heaviside(x[i]);
-    }
-  }
-
-  private static void scale(double k, double[] x, double[] out, int n) {
-    for (int i = 0; i < n; i++) {
-      out[i] = x[i] * k;
-    }
-  }
-
-  private static void reciprocal(double[] x, double[] out, int n) {
-    for (int i = 0; i < n; i++) {
-      out[i] = 1.0 / x[i];
-    }
-  }
-
-  private static void abs(double[] x, double[] out, int n) {
-    for (int i = 0; i < n; i++) {
-      out[i] = Math.abs(x[i]);
-    }
-  }
-
-  private static void sum(double[] x, double[] y, double[] out, int n) {
-    for (int i = 0; i < n; i++) {
-      out[i] = x[i] + y[i];
-    }
-  }
-
-  private static void diff(double[] x, double[] y, double[] out, int n) {
-    for (int i = 0; i < n; i++) {
-      out[i] = x[i] - y[i];
-    }
-  }
-
-  private static void product(double[] x, double[] y, double[] out, int n) {
-    for (int i = 0; i < n; i++) {
-      out[i] = x[i] * y[i];
-    }
-  }
-
-  private static void division(double[] x, double[] y, double[] out, int n) {
-    for (int i = 0; i < n; i++) {
-      out[i] = x[i] / y[i];
-    }
-  }
-
-  /**
-   * Dot product of {@code x[xFrom..xFrom+n)} and {@code y[yFrom..yFrom+n)}: summed sequentially
-   * below 64 entries (every vector at the usual F), and with four interleaved partial sums
-   * ((p0 + p1) + (p2 + p3), tail into p0) from 64 on (matrices), which shortens the dependency
-   * chain. The order is fixed, so results are the same on every machine.
-   */
-  private static double dot(double[] x, int xFrom, double[] y, int n) {
-    return dot(x, xFrom, y, 0, n);
-  }
-
-  private static double dot(double[] x, int xFrom, double[] y, int yFrom, int n) {
-    if (n < 64) {
-      double sum = 0.0;
-      for (int i = 0; i < n; i++) {
-        sum += x[xFrom + i] * y[yFrom + i];
-      }
-      return sum;
-    }
-    double p0 = 0.0;
-    double p1 = 0.0;
-    double p2 = 0.0;
-    double p3 = 0.0;
-    int i = 0;
-    for (; i + 3 < n; i += 4) {
-      p0 += x[xFrom + i] * y[yFrom + i];
-      p1 += x[xFrom + i + 1] * y[yFrom + i + 1];
-      p2 += x[xFrom + i + 2] * y[yFrom + i + 2];
-      p3 += x[xFrom + i + 3] * y[yFrom + i + 3];
-    }
-    for (; i < n; i++) {
-      p0 += x[xFrom + i] * y[yFrom + i];
-    }
-    return (p0 + p1) + (p2 + p3);
-  }
-
-  private static double sumOf(double[] x, int from, int n) {
-    double sum = 0.0;
-    for (int i = 0; i < n; i++) {
-      sum += x[from + i];
-    }
-    return sum;
-  }
-
-  private static double stDev(double[] x, int from, int n) {
-    final double mean = sumOf(x, from, n) / n;
-    return Math.sqrt(dot(x, from, x, from, n) / n - mean * mean);
-  }
-
-  /** out = x y^T, four rows at a time (each y[j] is loaded once for four stores). */
-  private static void outer(double[] x, double[] y, double[] out, int f) {
-    int i = 0;
-    for (; i + 3 < f; i += 4) {
-      final double u0 = x[i];
-      final double u1 = x[i + 1];
-      final double u2 = x[i + 2];
-      final double u3 = x[i + 3];
-      final int r0 = i * f;
-      final int r1 = r0 + f;
-      final int r2 = r1 + f;
-      final int r3 = r2 + f;
-      for (int j = 0; j < f; j++) {
-        final double yj = y[j];
-        out[r0 + j] = u0 * yj;
-        out[r1 + j] = u1 * yj;
-        out[r2 + j] = u2 * yj;
-        out[r3 + j] = u3 * yj;
-      }
-    }
-    for (; i < f; i++) {
-      final double u = x[i];
-      final int row = i * f;
-      for (int j = 0; j < f; j++) {
-        out[row + j] = u * y[j];
-      }
-    }
-  }
-
-  private void uniform(double[] out, double low, double high) {
-    final Rng r = rng;
-    for (int i = 0; i < out.length; i++) {
-      out[i] = r.uniform(low, high);
-    }
-  }
-
-  private void gaussian(double[] out, double mean, double stdev) {
-    final Rng r = rng;
-    for (int i = 0; i < out.length; i++) {
-      out[i] = r.gaussian(mean, stdev);
-    }
-  }
-
-  /**
-   * out = M x; when out is x itself, the product goes through the scratch vector first. Eight
-   * (then four) rows at a time, each summed sequentially over j (the same order as a sequential
-   * dot), so independent dependency chains overlap.
-   */
-  private void matrixVectorProduct(double[] matrix, double[] x, double[] out) {
-    final int f = this.f;
-    final double[] target = out == x ? scratchVector : out;
-    int i = 0;
-    for (; i + 7 < f; i += 8) {
-      final int r0 = i * f;
-      double a0 = 0.0;
-      double a1 = 0.0;
-      double a2 = 0.0;
-      double a3 = 0.0;
-      double a4 = 0.0;
-      double a5 = 0.0;
-      double a6 = 0.0;
-      double a7 = 0.0;
-      for (int j = 0; j < f; j++) {
-        final double xj = x[j];
-        a0 += matrix[r0 + j] * xj;
-        a1 += matrix[r0 + f + j] * xj;
-        a2 += matrix[r0 + 2 * f + j] * xj;
-        a3 += matrix[r0 + 3 * f + j] * xj;
-        a4 += matrix[r0 + 4 * f + j] * xj;
-        a5 += matrix[r0 + 5 * f + j] * xj;
-        a6 += matrix[r0 + 6 * f + j] * xj;
-        a7 += matrix[r0 + 7 * f + j] * xj;
-      }
-      target[i] = a0;
-      target[i + 1] = a1;
-      target[i + 2] = a2;
-      target[i + 3] = a3;
-      target[i + 4] = a4;
-      target[i + 5] = a5;
-      target[i + 6] = a6;
-      target[i + 7] = a7;
-    }
-    for (; i + 3 < f; i += 4) {
-      final int r0 = i * f;
-      final int r1 = r0 + f;
-      final int r2 = r1 + f;
-      final int r3 = r2 + f;
-      double a0 = 0.0;
-      double a1 = 0.0;
-      double a2 = 0.0;
-      double a3 = 0.0;
-      for (int j = 0; j < f; j++) {
-        final double xj = x[j];
-        a0 += matrix[r0 + j] * xj;
-        a1 += matrix[r1 + j] * xj;
-        a2 += matrix[r2 + j] * xj;
-        a3 += matrix[r3 + j] * xj;
-      }
-      target[i] = a0;
-      target[i + 1] = a1;
-      target[i + 2] = a2;
-      target[i + 3] = a3;
-    }
-    for (; i < f; i++) {
-      double sum = 0.0;
-      for (int j = 0; j < f; j++) {
-        sum += matrix[i * f + j] * x[j];
-      }
-      target[i] = sum;
-    }
-    if (target != out) {
-      System.arraycopy(target, 0, out, 0, f);
-    }
-  }
-
-  /** out = A B; when out aliases an input, the product goes through the scratch matrix first. */
-  private void matrixMatrixProduct(double[] x, double[] y, double[] out) {
-    final int f = this.f;
-    final double[] target = (out == x || out == y) ? scratchMatrix : out;
-    for (int i = 0; i < f; i++) {
-      final int row = i * f;
-      for (int j = 0; j < f; j++) {
-        double sum = 0.0;
-        for (int k = 0; k < f; k++) {
-          sum += x[row + k] * y[k * f + j];
-        }
-        target[row + j] = sum;
-      }
-    }
-    if (target != out) {
-      System.arraycopy(target, 0, out, 0, ff);
-    }
-  }
-
-  private void transpose(double[] x, double[] out) {
-    final int f = this.f;
-    if (x == out) {
-      for (int i = 0; i < f; i++) {
-        for (int j = i + 1; j < f; j++) {
-          final double t = x[i * f + j];
-          x[i * f + j] = x[j * f + i];
-          x[j * f + i] = t;
-        }
-      }
-    } else {
-      for (int i = 0; i < f; i++) {
-        for (int j = 0; j < f; j++) {
-          out[j * f + i] = x[i * f + j];
-        }
       }
     }
   }

@@ -18,13 +18,13 @@ final class Kernels32 {
 
   static void heaviside(double[] x, double[] out) {
     for (int i = 0; i < N; i++) {
-      out[i] = Interpreter.heaviside(x[i]);
+      out[i] = Kernels.heaviside(x[i]);
     }
   }
 
   static void matrixHeaviside(double[] x, double[] out) {
     for (int i = 0; i < NN; i++) {
-      out[i] = Interpreter.heaviside(x[i]);
+      out[i] = Kernels.heaviside(x[i]);
     }
   }
 
@@ -96,13 +96,13 @@ final class Kernels32 {
 
   static void min(double[] x, double[] y, double[] out) {
     for (int i = 0; i < N; i++) {
-      out[i] = Interpreter.stdMin(x[i], y[i]);
+      out[i] = Kernels.stdMin(x[i], y[i]);
     }
   }
 
   static void max(double[] x, double[] y, double[] out) {
     for (int i = 0; i < N; i++) {
-      out[i] = Interpreter.stdMax(x[i], y[i]);
+      out[i] = Kernels.stdMax(x[i], y[i]);
     }
   }
 

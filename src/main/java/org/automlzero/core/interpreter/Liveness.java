@@ -36,19 +36,6 @@ public final class Liveness {
         case LEARN -> learn;
       };
     }
-
-    /** Number of live instructions over the three functions. */
-    public int liveCount() {
-      return count(setup) + count(predict) + count(learn);
-    }
-
-    private static int count(boolean[] mask) {
-      int n = 0;
-      for (boolean b : mask) {
-        n += b ? 1 : 0;
-      }
-      return n;
-    }
   }
 
   /** Computes the live-instruction masks of an algorithm (addresses need not fit any shape). */

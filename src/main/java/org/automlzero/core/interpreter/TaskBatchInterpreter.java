@@ -1,5 +1,7 @@
 package org.automlzero.core.interpreter;
 
+import static org.automlzero.core.interpreter.OpCodes.*;
+
 import java.util.Arrays;
 import org.automlzero.core.algorithm.MemoryShape;
 import org.automlzero.core.random.Rng;
@@ -44,9 +46,9 @@ public final class TaskBatchInterpreter {
 
   /** Base op ids the batch runs in Predict and Learn. */
   private static boolean supportedOp(int code) {
-    int id = code >= CompiledAlgorithm.F4_OFFSET ? code % 100 : code;
+    int id = code >= F4_OFFSET ? code % 100 : code;
     return switch (id) {
-      case 1, 2, 3, 16, 18, 23, 24, 25, 27, 28, 31, 39, 45, 48, 56 -> code != CompiledAlgorithm.SKIP_DRAWS;
+      case SCALAR_SUM, SCALAR_DIFF, SCALAR_PRODUCT, VECTOR_HEAVYSIDE, SCALAR_VECTOR_PRODUCT, VECTOR_SUM, VECTOR_DIFF, VECTOR_PRODUCT, VECTOR_INNER_PRODUCT, VECTOR_OUTER_PRODUCT, MATRIX_VECTOR_PRODUCT, MATRIX_SUM, VECTOR_MIN, VECTOR_MAX, SCALAR_CONST_SET -> code != SKIP_DRAWS;
       default -> false;
     };
   }
@@ -62,8 +64,8 @@ public final class TaskBatchInterpreter {
 
   private static boolean touchesMatrices(int[] code) {
     for (int base = 0; base < code.length; base += CompiledAlgorithm.STRIDE) {
-      int id = code[base] >= CompiledAlgorithm.F4_OFFSET ? code[base] % 100 : code[base];
-      if (id == 28 || id == 31 || id == 39) {
+      int id = code[base] >= F4_OFFSET ? code[base] % 100 : code[base];
+      if (id == VECTOR_OUTER_PRODUCT || id == MATRIX_VECTOR_PRODUCT || id == MATRIX_SUM) {
         return true;
       }
     }
@@ -319,8 +321,8 @@ public final class TaskBatchInterpreter {
       final int b = code[base + 2];
       final int c = code[base + 3];
       final int op = code[base];
-      switch (op >= CompiledAlgorithm.F4_OFFSET ? op % 100 : op) {
-        case 1 -> {
+      switch (op >= F4_OFFSET ? op % 100 : op) {
+        case SCALAR_SUM -> {
           final double[] x = s[a];
           final double[] y = s[b];
           final double[] o = s[c];
@@ -328,7 +330,7 @@ public final class TaskBatchInterpreter {
             o[t] = x[t] + y[t];
           }
         }
-        case 2 -> {
+        case SCALAR_DIFF -> {
           final double[] x = s[a];
           final double[] y = s[b];
           final double[] o = s[c];
@@ -336,7 +338,7 @@ public final class TaskBatchInterpreter {
             o[t] = x[t] - y[t];
           }
         }
-        case 3 -> {
+        case SCALAR_PRODUCT -> {
           final double[] x = s[a];
           final double[] y = s[b];
           final double[] o = s[c];
@@ -344,14 +346,14 @@ public final class TaskBatchInterpreter {
             o[t] = x[t] * y[t];
           }
         }
-        case 16 -> {
+        case VECTOR_HEAVYSIDE -> {
           final double[] x = v[a];
           final double[] o = v[c];
           for (int i = 0; i < vn; i++) {
-            o[i] = Interpreter.heaviside(x[i]);
+            o[i] = Kernels.heaviside(x[i]);
           }
         }
-        case 18 -> {
+        case SCALAR_VECTOR_PRODUCT -> {
           final double[] k = s[a];
           final double[] x = v[b];
           final double[] o = v[c];
@@ -363,7 +365,7 @@ public final class TaskBatchInterpreter {
             }
           }
         }
-        case 23 -> {
+        case VECTOR_SUM -> {
           final double[] x = v[a];
           final double[] y = v[b];
           final double[] o = v[c];
@@ -371,7 +373,7 @@ public final class TaskBatchInterpreter {
             o[i] = x[i] + y[i];
           }
         }
-        case 24 -> {
+        case VECTOR_DIFF -> {
           final double[] x = v[a];
           final double[] y = v[b];
           final double[] o = v[c];
@@ -379,7 +381,7 @@ public final class TaskBatchInterpreter {
             o[i] = x[i] - y[i];
           }
         }
-        case 25 -> {
+        case VECTOR_PRODUCT -> {
           final double[] x = v[a];
           final double[] y = v[b];
           final double[] o = v[c];
@@ -387,7 +389,7 @@ public final class TaskBatchInterpreter {
             o[i] = x[i] * y[i];
           }
         }
-        case 27 -> {
+        case VECTOR_INNER_PRODUCT -> {
           final double[] x = v[a];
           final double[] y = v[b];
           final double[] o = s[c];
@@ -419,7 +421,7 @@ public final class TaskBatchInterpreter {
             }
           }
         }
-        case 28 -> {
+        case VECTOR_OUTER_PRODUCT -> {
           final double[] x = v[a];
           final double[] y = v[b];
           final double[] o = mt[c];
@@ -441,7 +443,7 @@ public final class TaskBatchInterpreter {
             }
           }
         }
-        case 31 -> {
+        case MATRIX_VECTOR_PRODUCT -> {
           final double[] m = mt[a];
           final double[] x = v[b];
           final double[] o = v[c];
@@ -449,7 +451,7 @@ public final class TaskBatchInterpreter {
             matrixVectorProduct(m, t * ff, x, o, t * f);
           }
         }
-        case 39 -> {
+        case MATRIX_SUM -> {
           final double[] x = mt[a];
           final double[] y = mt[b];
           final double[] o = mt[c];
@@ -457,23 +459,23 @@ public final class TaskBatchInterpreter {
             o[i] = x[i] + y[i];
           }
         }
-        case 45 -> {
+        case VECTOR_MIN -> {
           final double[] x = v[a];
           final double[] y = v[b];
           final double[] o = v[c];
           for (int i = 0; i < vn; i++) {
-            o[i] = Interpreter.stdMin(x[i], y[i]);
+            o[i] = Kernels.stdMin(x[i], y[i]);
           }
         }
-        case 48 -> {
+        case VECTOR_MAX -> {
           final double[] x = v[a];
           final double[] y = v[b];
           final double[] o = v[c];
           for (int i = 0; i < vn; i++) {
-            o[i] = Interpreter.stdMax(x[i], y[i]);
+            o[i] = Kernels.stdMax(x[i], y[i]);
           }
         }
-        case 56 -> Arrays.fill(s[c], 0, tn, data[(base >> 2) * 2]);
+        case SCALAR_CONST_SET -> Arrays.fill(s[c], 0, tn, data[(base >> 2) * 2]);
         default -> throw new IllegalStateException("op code " + op + " is not supported in a task batch");
       }
     }

@@ -72,11 +72,6 @@ public final class Rng {
     return (int) (((nextLong() >>> 32) * bound) >>> 32);
   }
 
-  /** True with the given probability, one draw. */
-  public boolean nextBoolean(double probability) {
-    return nextDouble() < probability;
-  }
-
   /** Normal with the given mean and standard deviation, exactly two draws (Box-Muller). */
   public double gaussian(double mean, double stdev) {
     double u1 = 1.0 - nextDouble(); // (0, 1]: log stays finite

@@ -12,29 +12,51 @@ import org.automlzero.core.random.Rng;
  * mutation with the mutator's probability); {@link #accept} adds evaluated children, each
  * replacing the oldest member. Members live in slots of a ring: slot {@code oldest} holds the
  * oldest member, the next slots the next oldest, so ages are exact and reproducible. With one
- * child per call this is the original's steady state.
+ * child per call this is the original's steady state. Each member carries its hurdle fitness
+ * (its fitness on the first tasks, see {@link HurdleSpec}) beside its fitness.
  */
 public final class Island {
   private final Algorithm[] members;
   private final double[] fitness;
+  private final double[] partial;
   private int oldest;
   private long individuals;
 
-  /** A new island from its evaluated initial members (slot 0 is the oldest). */
+  /** A new island from its evaluated initial members (slot 0 is the oldest), hurdle fitnesses zero. */
   public Island(List<Algorithm> initial, double[] initialFitness) {
     this(new IslandState(initial, initialFitness, 0, initial.size()));
   }
 
-  /** Restores an island from its state. */
+  /** Restores an island from its state, hurdle fitnesses zero. */
   public Island(IslandState state) {
+    this(state, new double[state.members().size()]);
+  }
+
+  /** Restores an island from its state and its members' hurdle fitnesses by slot. */
+  public Island(IslandState state, double[] partial) {
+    if (partial.length != state.members().size()) {
+      throw new IllegalArgumentException("an island of " + state.members().size() + " members needs as many hurdle "
+          + "fitnesses, but had " + partial.length);
+    }
     this.members = state.members().toArray(new Algorithm[0]);
     this.fitness = state.fitness();
+    this.partial = partial.clone();
     this.oldest = state.oldest();
     this.individuals = state.individuals();
   }
 
   public IslandState state() {
     return new IslandState(Arrays.asList(members), fitness, oldest, individuals);
+  }
+
+  /** The members' hurdle fitnesses by slot (a copy). */
+  public double[] partials() {
+    return partial.clone();
+  }
+
+  /** The hurdle: the {@code percentile}-th percentile of the members' hurdle fitnesses. */
+  public double hurdle(double percentile) {
+    return Fitnesses.percentile(partial, percentile);
   }
 
   public int size() {
@@ -77,25 +99,36 @@ public final class Island {
 
   /** Adds evaluated children in order; each replaces the oldest member and becomes the youngest. */
   public void accept(List<Algorithm> children, double[] childFitness) {
-    if (children.size() != childFitness.length) {
-      throw new IllegalArgumentException(
-          "expected one fitness per child, but got " + childFitness.length + " for " + children.size() + " children");
+    accept(children, childFitness, new double[children.size()]);
+  }
+
+  /** The same, with the children's hurdle fitnesses. */
+  public void accept(List<Algorithm> children, double[] childFitness, double[] childPartial) {
+    if (children.size() != childFitness.length || children.size() != childPartial.length) {
+      throw new IllegalArgumentException("expected one fitness per child, but got "
+          + (children.size() != childFitness.length ? childFitness.length + "" : childPartial.length + " hurdle")
+          + " for " + children.size() + " children");
     }
     for (int i = 0; i < children.size(); i++) {
-      replaceOldest(children.get(i), childFitness[i]);
+      replaceOldest(children.get(i), childFitness[i], childPartial[i]);
     }
     individuals += children.size();
   }
 
   /** Migrants enter like children (replacing the oldest) but were evaluated elsewhere: not counted. */
-  void receive(Algorithm migrant, double migrantFitness) {
-    replaceOldest(migrant, migrantFitness);
+  void receive(Algorithm migrant, double migrantFitness, double migrantPartial) {
+    replaceOldest(migrant, migrantFitness, migrantPartial);
   }
 
-  private void replaceOldest(Algorithm algorithm, double f) {
+  private void replaceOldest(Algorithm algorithm, double f, double p) {
     members[oldest] = algorithm;
     fitness[oldest] = f;
+    partial[oldest] = p;
     oldest = (oldest + 1) % members.length;
+  }
+
+  public double partial(int slot) {
+    return partial[slot];
   }
 
   public Algorithm member(int slot) {
@@ -109,11 +142,6 @@ public final class Island {
   /** The slot of the oldest member. */
   public int oldestSlot() {
     return oldest;
-  }
-
-  /** Age rank of a slot: 0 = oldest, size-1 = youngest. */
-  public int ageRank(int slot) {
-    return Math.floorMod(slot - oldest, members.length);
   }
 
   /** The slot with the highest fitness; ties go to the youngest (most recent) member. */

@@ -43,9 +43,4 @@ public record IslandSpec(int islands, int population, int children, int migratio
       throw new IllegalArgumentException("island mode must not be null");
     }
   }
-
-  /** One island, one child per generation: the original's steady state. */
-  public static IslandSpec steadyState(int population) {
-    return new IslandSpec(1, population, 1, 1, 0, MigrationTopology.RING);
-  }
 }

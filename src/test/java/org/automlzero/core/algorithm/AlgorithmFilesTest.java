@@ -13,17 +13,14 @@ class AlgorithmFilesTest {
   Path dir;
 
   @Test
-  void writesAndReadsBothFormats() throws Exception {
+  void readsBothFormats() throws Exception {
     Algorithm net = HandCodedAlgorithms.neuralNet(0.01, 0.1, new AlgorithmSizes(4, 6, 12));
     MemoryShape shape = new MemoryShape(5, 9, 2, 4);
-    AlgorithmFiles.writeText(dir.resolve("best.txt"), net);
-    AlgorithmFiles.writeJson(dir.resolve("best.json"), net);
+    Files.writeString(dir.resolve("best.txt"), AlgorithmPrinter.print(net));
+    Files.writeString(dir.resolve("best.json"), AlgorithmJson.write(net));
     assertThat(Files.readString(dir.resolve("best.txt"))).startsWith("def Setup():\n  v2 = gaussian(0.0, 0.1");
     assertThat(AlgorithmFiles.read(dir.resolve("best.txt"), shape)).isEqualTo(net);
     assertThat(AlgorithmFiles.read(dir.resolve("best.json"), shape)).isEqualTo(net);
-    try (var files = Files.list(dir)) {
-      assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("best.txt", "best.json");
-    }
   }
 
   @Test

@@ -26,7 +26,7 @@ class FuzzTest {
       for (var type : org.automlzero.core.algorithm.ComponentFunctionType.values()) {
         algorithm.function(type).forEach(i -> seen[i.op().id()] = true);
       }
-      EvalType type = rng.nextBoolean(0.5) ? EvalType.ACCURACY : EvalType.RMS_ERROR;
+      EvalType type = rng.nextDouble() < 0.5 ? EvalType.ACCURACY : EvalType.RMS_ERROR;
       LearningTask task = RandomAlgorithms.randomTask(shape.features(), 1 + rng.nextInt(5), 1 + rng.nextInt(5),
           1 + rng.nextInt(2), type, rng);
       double fitness = new Interpreter(shape, 100).execute(CompiledAlgorithm.compile(algorithm, shape), task,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.automlzero.core.algorithm.Algorithm;
+import org.automlzero.core.algorithm.ComponentFunctionType;
 import org.automlzero.core.algorithm.Instruction;
 import org.automlzero.core.algorithm.MemoryShape;
 import org.automlzero.core.algorithm.Op;
@@ -37,7 +38,6 @@ class LivenessTest {
     assertThat(masks.setup()).containsExactly(true, false, true, false);
     assertThat(masks.predict()).containsExactly(false, true, false);
     assertThat(masks.learn()).containsExactly(true, true, true, true, false);
-    assertThat(masks.liveCount()).isEqualTo(7);
   }
 
   @Test
@@ -88,12 +88,12 @@ class LivenessTest {
       List<Op> ops = RandomAlgorithms.supportedOps(shape);
       Algorithm algorithm = RandomAlgorithms.randomAlgorithm(shape, ops, rng.nextInt(8), 1 + rng.nextInt(6),
           rng.nextInt(8), rng);
-      EvalType type = rng.nextBoolean(0.5) ? EvalType.ACCURACY : EvalType.RMS_ERROR;
+      EvalType type = rng.nextDouble() < 0.5 ? EvalType.ACCURACY : EvalType.RMS_ERROR;
       LearningTask task = RandomAlgorithms.randomTask(shape.features(), 1 + rng.nextInt(6), 1 + rng.nextInt(5),
           1 + rng.nextInt(3), type, rng);
       CompiledAlgorithm fast = CompiledAlgorithm.compile(algorithm, shape);
       CompiledAlgorithm reference = CompiledAlgorithm.compileWithoutSkipping(algorithm, shape);
-      if (fast.instructionsKept() < reference.instructionsKept()) {
+      if (kept(fast) < kept(reference)) {
         skippedSome++;
       }
       Interpreter a = new Interpreter(shape, 100);
@@ -120,5 +120,16 @@ class LivenessTest {
     }
     assertThat(checked).isEqualTo(3000);
     assertThat(skippedSome).as("the test must exercise skipping").isGreaterThan(1000);
+  }
+
+  /** Instructions a compiled algorithm runs, not counting a merged skip of random draws. */
+  private static int kept(CompiledAlgorithm compiled) {
+    int n = 0;
+    for (ComponentFunctionType type : ComponentFunctionType.values()) {
+      for (int id : compiled.keptOpIds(type)) {
+        n += id == Op.values().length ? 0 : 1;
+      }
+    }
+    return n;
   }
 }

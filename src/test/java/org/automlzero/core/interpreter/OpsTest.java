@@ -3,6 +3,7 @@ package org.automlzero.core.interpreter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -12,7 +13,6 @@ import org.automlzero.core.algorithm.Instruction;
 import org.automlzero.core.algorithm.MemoryShape;
 import org.automlzero.core.algorithm.Op;
 import org.automlzero.core.random.Rng;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,8 +38,21 @@ class OpsTest {
     mat(2, -1, 0, 2, 0, -3, 0, 1, 1, 0);
   }
 
-  @AfterAll
-  static void everyOpIsCovered() {
+  /**
+   * Runs every other test of this class on a fresh instance and checks that together they
+   * executed every op: it does not depend on which tests ran before it (or whether they did).
+   */
+  @Test
+  void everyOpIsCovered() throws Exception {
+    COVERED.clear();
+    for (Method method : OpsTest.class.getDeclaredMethods()) {
+      if (method.isAnnotationPresent(Test.class) && !method.getName().equals("everyOpIsCovered")) {
+        OpsTest test = new OpsTest();
+        test.setUp();
+        method.setAccessible(true);
+        method.invoke(test);
+      }
+    }
     assertThat(EnumSet.complementOf(EnumSet.copyOf(COVERED))).isEmpty();
   }
 

@@ -34,7 +34,7 @@ class TaskBatchInterpreterTest {
     for (int trial = 0; trial < 1500; trial++) {
       int features = new int[] {3, 8, 16, 32}[trial % 4];
       MemoryShape shape = new MemoryShape(5, 5, 2, features);
-      EvalType type = rng.nextBoolean(0.6) ? EvalType.ACCURACY : EvalType.RMS_ERROR;
+      EvalType type = rng.nextDouble() < 0.6 ? EvalType.ACCURACY : EvalType.RMS_ERROR;
       int numTrain = 1 + rng.nextInt(40);
       int numValid = 1 + rng.nextInt(20);
       int taskCount = 2 + rng.nextInt(9);
@@ -49,8 +49,8 @@ class TaskBatchInterpreterTest {
       Algorithm algorithm = new Algorithm(RandomAlgorithms.instructions(shape, SETUP, rng.nextInt(6), rng),
           RandomAlgorithms.instructions(shape, BATCH, rng.nextInt(8), rng),
           RandomAlgorithms.instructions(shape, BATCH, rng.nextInt(10), rng));
-      double maxAbsError = rng.nextBoolean(0.3) ? 0.5 + rng.nextInt(3) : 100;
-      long examples = rng.nextBoolean(0.2) ? rng.nextInt(numTrain + 1) : numTrain * (1 + rng.nextInt(2));
+      double maxAbsError = rng.nextDouble() < 0.3 ? 0.5 + rng.nextInt(3) : 100;
+      long examples = rng.nextDouble() < 0.2 ? rng.nextInt(numTrain + 1) : numTrain * (1 + rng.nextInt(2));
       CompiledAlgorithm compiled = CompiledAlgorithm.compile(algorithm, shape);
       Interpreter single = new Interpreter(shape, maxAbsError);
       double[] expected = new double[taskCount];

@@ -20,7 +20,7 @@ class EvolutionLoopTest {
 
   @Test
   void steadyStateRunsOneChildPerGenerationUntilMaxIndividuals() {
-    SearchSpec spec = Specs.small(IslandSpec.steadyState(20), FecSpec.DISABLED, 120);
+    SearchSpec spec = Specs.small(Specs.steadyState(20), FecSpec.DISABLED, 120);
     FakeEvaluator evaluator = new FakeEvaluator();
     List<GenerationReport> reports = new ArrayList<>();
     EvolutionLoop loop = loop(spec, evaluator, 5, reports::add);
@@ -93,7 +93,7 @@ class EvolutionLoopTest {
 
   @Test
   void randomSearchDrawsFreshCandidates() {
-    SearchSpec base = Specs.small(IslandSpec.steadyState(10), FecSpec.DISABLED, 50);
+    SearchSpec base = Specs.small(Specs.steadyState(10), FecSpec.DISABLED, 50);
     SearchSpec spec = new SearchSpec(base.shape(), base.setup(), base.predict(), base.learn(),
         base.initialAlgorithm(), SearchMethod.RANDOM_SEARCH, base.tournamentSize(), base.mutateProb(),
         base.mutations(), base.islands(), base.fec(), base.trainBudget(), base.hurdles(), base.maxIndividuals(),
@@ -106,7 +106,7 @@ class EvolutionLoopTest {
 
   @Test
   void hurdlesStopWeakCandidatesAfterTheFirstTasks() {
-    SearchSpec base = Specs.small(IslandSpec.steadyState(10), FecSpec.DISABLED, 60);
+    SearchSpec base = Specs.small(Specs.steadyState(10), FecSpec.DISABLED, 60);
     SearchSpec spec = new SearchSpec(base.shape(), base.setup(), base.predict(), base.learn(),
         base.initialAlgorithm(), base.method(), base.tournamentSize(), base.mutateProb(), base.mutations(),
         base.islands(), base.fec(), base.trainBudget(), new HurdleSpec(true, 1, 75.0), base.maxIndividuals(), 0,

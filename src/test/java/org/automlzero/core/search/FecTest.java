@@ -87,7 +87,7 @@ class FecTest {
   void loopCountsHitsForEquivalentChildren() {
     // With mutation probability 0 every child is an exact copy of its parent: all lookups after
     // the initial population hit (until forget_every expires an entry).
-    SearchSpec base = Specs.small(IslandSpec.steadyState(10), new FecSpec(true, 10, 10, 1000, 0), 40);
+    SearchSpec base = Specs.small(Specs.steadyState(10), new FecSpec(true, 10, 10, 1000, 0), 40);
     SearchSpec spec = new SearchSpec(base.shape(), base.setup(), base.predict(), base.learn(),
         base.initialAlgorithm(), base.method(), base.tournamentSize(), 0.0, base.mutations(), base.islands(),
         base.fec(), base.trainBudget(), base.hurdles(), base.maxIndividuals(), 0, 100.0, base.fitnessCombination(), 0);

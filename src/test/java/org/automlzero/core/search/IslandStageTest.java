@@ -126,11 +126,12 @@ class IslandStageTest {
       byte[] packedA = PackedIsland.pack(a, partial);
       byte[] packedB = PackedIsland.pack(b, partial);
       List<PackedIsland.Migrant> migrants = List.of(PackedIsland.migrant(packedA, 2), PackedIsland.migrant(packedA, 5));
-      Island island = new Island(b);
-      island.receive(a.members().get(2), a.fitness()[2]);
-      island.receive(a.members().get(5), a.fitness()[5]);
+      Island island = new Island(b, partial);
+      island.receive(a.members().get(2), a.fitness()[2], partial[2]);
+      island.receive(a.members().get(5), a.fitness()[5], partial[5]);
       byte[] received = PackedIsland.receive(packedB, migrants);
       assertThat(PackedIsland.state(received)).isEqualTo(island.state());
+      assertThat(PackedIsland.partial(received)).isEqualTo(island.partials());
       assertThat(PackedIsland.partial(received)[7]).isEqualTo(0.2);
       assertThat(PackedIsland.partial(received)[8]).isEqualTo(0.5);
       assertThat(PackedIsland.stats(received, 1, 2, 3)).isEqualTo(island.stats(1, 2, 3));

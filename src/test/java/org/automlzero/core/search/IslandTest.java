@@ -33,7 +33,7 @@ class IslandTest {
       Algorithm child = algorithm(100 + step);
       island.accept(List.of(child), new double[] {step == 0 ? 0.0 : 1.0});
       assertThat(island.member(oldest)).isSameAs(child);
-      assertThat(island.ageRank(oldest)).isEqualTo(p - 1); // the child is the youngest
+      assertThat(island.oldestSlot()).isEqualTo((oldest + 1) % p); // the child is the youngest
       for (int s = 0; s < p; s++) {
         assertThat(island.member(s)).isNotSameAs(oldestMember);
       }
@@ -49,8 +49,10 @@ class IslandTest {
     assertThat(island.member(0)).isEqualTo(algorithm(10));
     assertThat(island.member(1)).isEqualTo(algorithm(11));
     assertThat(island.oldestSlot()).isEqualTo(2);
-    assertThat(island.ageRank(2)).isZero();
-    assertThat(island.ageRank(1)).isEqualTo(3);
+    island.accept(List.of(algorithm(12), algorithm(13)), new double[] {7, 8});
+    assertThat(island.member(2)).isEqualTo(algorithm(12));
+    assertThat(island.member(3)).isEqualTo(algorithm(13));
+    assertThat(island.oldestSlot()).isZero(); // algorithm(10), the oldest of the four now
   }
 
   @Test
@@ -90,7 +92,7 @@ class IslandTest {
 
   @Test
   void proposeUsesOnlyTheRngAndTheSnapshot() {
-    Mutator mutator = new Mutator(Specs.small(IslandSpec.steadyState(8), FecSpec.DISABLED, 100));
+    Mutator mutator = new Mutator(Specs.small(Specs.steadyState(8), FecSpec.DISABLED, 100));
     List<Algorithm> members = new ArrayList<>();
     Rng init = new Rng(1);
     for (int k = 0; k < 8; k++) {

@@ -25,6 +25,11 @@ final class Specs {
         FitnessCombination.MEAN, 0);
   }
 
+  /** One island, one child per generation: the original's steady state. */
+  static IslandSpec steadyState(int population) {
+    return new IslandSpec(1, population, 1, 1, 0, MigrationTopology.RING);
+  }
+
   static SearchSpec small(IslandSpec islands, FecSpec fec, long maxIndividuals) {
     return spec(islands.population(), Math.min(4, islands.population()),
         List.of(MutationType.ALTER_PARAM, MutationType.RANDOMIZE_INSTRUCTION, MutationType.INSERT_INSTRUCTION,

@@ -1,4 +1,4 @@
-package org.automlzero.spark;
+package org.automlzero.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,8 +20,8 @@ import org.automlzero.core.task.ClassPair;
  * split, example; Spark's 3-level list for features) with parquet-hadoop, for reader tests.
  * Feature j of an example is a known function of (pair, seed, split, example, j).
  */
-final class TinyTaskDataSet {
-  static final MessageType SCHEMA = MessageTypeParser.parseMessageType("""
+public final class TinyTaskDataSet {
+  public static final MessageType SCHEMA = MessageTypeParser.parseMessageType("""
       message spark_schema {
         optional int32 seed;
         optional binary split (STRING);
@@ -37,18 +37,18 @@ final class TinyTaskDataSet {
   private TinyTaskDataSet() {}
 
   /** The value the writer stores for feature j. */
-  static float feature(ClassPair pair, int seed, String split, int example, int j) {
+  public static float feature(ClassPair pair, int seed, String split, int example, int j) {
     return pair.positive() * 1000 + pair.negative() * 100 + seed * 10 + example + j * 0.25f
         + (split.equals("valid") ? 0.5f : split.equals("test") ? 0.125f : 0f);
   }
 
   /** The label the writer stores: alternating 1 and 0. */
-  static float label(int example) {
+  public static float label(int example) {
     return example % 2 == 0 ? 1f : 0f;
   }
 
   /** Adds the data files' sizes and CRC-32C to the manifest, as prepare writes them. */
-  static void listFiles(Path root) {
+  public static void listFiles(Path root) {
     try {
       org.apache.hadoop.fs.Path dir = new org.apache.hadoop.fs.Path(root.toUri());
       org.apache.hadoop.fs.FileSystem fs = dir.getFileSystem(new Configuration());
@@ -67,12 +67,12 @@ final class TinyTaskDataSet {
     }
   }
 
-  static void write(Path root, String dataset, int features, int train, int valid, int test, List<ClassPair> pairs,
+  public static void write(Path root, String dataset, int features, int train, int valid, int test, List<ClassPair> pairs,
       int seeds) {
     write(root, dataset, features, train, valid, test, pairs, seeds, SCHEMA);
   }
 
-  static void write(Path root, String dataset, int features, int train, int valid, int test, List<ClassPair> pairs,
+  public static void write(Path root, String dataset, int features, int train, int valid, int test, List<ClassPair> pairs,
       int seeds, MessageType schema) {
     try {
       Files.createDirectories(root);

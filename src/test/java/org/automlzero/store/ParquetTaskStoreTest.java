@@ -1,4 +1,4 @@
-package org.automlzero.spark;
+package org.automlzero.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

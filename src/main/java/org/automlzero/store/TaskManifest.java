@@ -1,4 +1,4 @@
-package org.automlzero.spark;
+package org.automlzero.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
