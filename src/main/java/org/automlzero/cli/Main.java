@@ -41,7 +41,20 @@ public final class Main implements Callable<Integer> {
   Main() {}
 
   public static void main(String[] args) {
-    System.exit(run(args));
+    int code = run(args);
+    if (code == 0 && isYarnClusterDriver()) {
+      // Spark's YARN ApplicationMaster runs this main in a thread and reports success when it
+      // returns; a System.exit(0) there reads as an early exit, a failed application, and YARN
+      // would start the driver again. Any other code must still exit: the application fails.
+      return;
+    }
+    System.exit(code);
+  }
+
+  /** True in the driver of {@code --master yarn --deploy-mode cluster} (the ApplicationMaster sets these). */
+  static boolean isYarnClusterDriver() {
+    return "yarn".equals(System.getProperty("spark.master"))
+        && "cluster".equals(System.getProperty("spark.submit.deployMode"));
   }
 
   @Override
