@@ -201,7 +201,8 @@ public final class ScaleBench {
   private static org.automlzero.core.task.TaskList bench(SearchSpec spec) {
     return new org.automlzero.core.task.TaskList("search", List.of(
         org.automlzero.core.task.LearningTaskSpec.regression(org.automlzero.core.task.TaskType.SCALAR_LINEAR_REGRESSION,
-            spec.shape().features(), 10, 10, 1, List.of(), List.of())));
+            spec.shape().features(), 10, 10, spec.hurdles().enabled() ? spec.hurdles().tasks() + 1 : 1, List.of(),
+            List.of())));
   }
 
   private static String appJar(Path home) throws IOException {
