@@ -109,7 +109,7 @@ class StandaloneClusterIT {
       int[] reports = {0};
       List<String> remoteStaged = run(search(cluster.masterUrl(), clusterStages, concat(stages, "--executor-memory",
           "512m")), work.resolve("cluster-stages.err"), line -> {
-            if (line.contains(" generation ") && ++reports[0] == 2) {
+            if (line.startsWith("experiment 1: ") && ++reports[0] == 2) { // the second progress line
               cluster.killWorker(2);
             }
             return true;
