@@ -54,11 +54,20 @@ final class CandidateEvaluation {
     }
 
     long hitsTotal() {
-      return Arrays.stream(hits).sum();
+      return sum(hits);
     }
 
     long missesTotal() {
-      return Arrays.stream(misses).sum();
+      return sum(misses);
+    }
+
+    /** A plain loop: this runs once per generation, in the steady state once per child. */
+    private static long sum(long[] counts) {
+      long total = 0;
+      for (long c : counts) {
+        total += c;
+      }
+      return total;
     }
 
     private static double[] concat(double[] a, double[] b) {
