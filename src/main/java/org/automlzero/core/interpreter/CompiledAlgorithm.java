@@ -20,7 +20,8 @@ import org.automlzero.core.algorithm.Op;
 /**
  * An algorithm decoded once, for one memory shape, into primitive arrays the interpreter runs:
  * per instruction an op code and three bank addresses (for VECTOR/MATRIX_CONST_SET the first
- * is the entry's index within the vector or row-major matrix), plus two constants.
+ * is the entry's index within the vector or the column-major matrix, see
+ * {@link Interpreter#matrices()}), plus two constants.
  * Instructions whose results are never read ({@link Liveness}) are dropped; dead random
  * instructions become a "skip n draws" so the random stream stays the same. Immutable, so one
  * compiled algorithm can be shared by the interpreters of several threads.
@@ -203,7 +204,7 @@ public final class CompiledAlgorithm {
         case MATRIX_ENTRY -> {
           int row = entryIndex(instruction.d0(), features, type, i, "row d0");
           int column = entryIndex(instruction.d1(), features, type, i, "column d1");
-          f.code[base + 1] = row * features + column;
+          f.code[base + 1] = column * features + row;
           f.data[at * 2] = instruction.d2();
         }
         case UNIFORM, GAUSSIAN -> {

@@ -12,7 +12,7 @@ import org.automlzero.core.task.LearningTask;
  * Runs compiled algorithms on tasks exactly as docs/semantics.md says (the original's executor).
  * One instance per thread: it owns the memory it reuses and wipes per task: one
  * {@code double[]} of scalars and one {@code double[]} per vector (F entries) and per matrix
- * (F x F, row-major), plus scratch space for aliased products. Each vector and matrix is its
+ * (F x F, column-major: see {@link #matrices()}), plus scratch space for aliased products. Each vector and matrix is its
  * own array so that elementwise loops index every operand with the same {@code i}, which lets
  * the JIT vectorise them. The hot loop is a switch on an int op code; it never allocates.
  */
@@ -156,7 +156,14 @@ public final class Interpreter {
     return v;
   }
 
-  /** Test hook: the matrix bank (one row-major array of F x F per address). */
+  /**
+   * Test hook: the matrix bank, one array of F x F per address, column-major: entry (i, j) at
+   * {@code j * F + i}. Columns are contiguous so that the matrix-vector product can run over
+   * the rows of a column with the rows' sums side by side (each still sequential over the
+   * columns, so bit-identical). The layout is internal: ops whose result depends on the order
+   * they visit the entries (norms, means, standard deviations, random fills, const set) visit
+   * them in row-major order as the original does.
+   */
   double[][] matrices() {
     return mt;
   }
@@ -349,6 +356,15 @@ public final class Interpreter {
     return 1.0 / (1.0 + Math.exp(-x));
   }
 
+  /**
+   * The scratch matrix holding {@code matrix} in row-major order, for the ops whose result
+   * depends on the order in which they visit the entries.
+   */
+  private double[] rowMajor(double[] matrix) {
+    Kernels.transpose(matrix, scratchMatrix, f);
+    return scratchMatrix;
+  }
+
   /** Runs {@code length} decoded instructions. */
   private void run(int[] code, double[] data, int length) {
     final double[] s = this.s;
@@ -397,22 +413,24 @@ public final class Interpreter {
         case MATRIX_RECIPROCAL -> Kernels.reciprocal(mt[a], mt[c], ff);
         case MATRIX_VECTOR_PRODUCT -> Kernels.matrixVectorProduct(mt[a], v[b], v[c], f, scratchVector);
         case VECTOR_COLUMN_BROADCAST -> {
+          // Every column is x (column-major: entry (i, j) = x[i]).
           final double[] x = v[a];
           final double[] out = mt[c];
-          for (int i = 0; i < f; i++) {
-            Arrays.fill(out, i * f, i * f + f, x[i]);
+          for (int j = 0; j < f; j++) {
+            System.arraycopy(x, 0, out, j * f, f);
           }
         }
         case VECTOR_ROW_BROADCAST -> {
+          // Every row is x: column j is filled with x[j].
           final double[] x = v[a];
           final double[] out = mt[c];
-          for (int i = 0; i < f; i++) {
-            System.arraycopy(x, 0, out, i * f, f);
+          for (int j = 0; j < f; j++) {
+            Arrays.fill(out, j * f, j * f + f, x[j]);
           }
         }
-        case MATRIX_NORM -> s[c] = Math.sqrt(Kernels.dot(mt[a], 0, mt[a], ff));
+        case MATRIX_NORM -> s[c] = Math.sqrt(Kernels.dot(rowMajor(mt[a]), 0, scratchMatrix, ff));
         case MATRIX_COLUMN_NORM -> {
-          final double[] x = mt[a];
+          final double[] x = rowMajor(mt[a]);
           final double[] out = v[c];
           for (int j = 0; j < f; j++) {
             double sum = 0.0;
@@ -424,7 +442,7 @@ public final class Interpreter {
           }
         }
         case MATRIX_ROW_NORM -> {
-          final double[] x = mt[a];
+          final double[] x = rowMajor(mt[a]);
           final double[] out = v[c];
           for (int i = 0; i < f; i++) {
             out[i] = Math.sqrt(Kernels.dot(x, i * f, x, i * f, f));
@@ -436,7 +454,7 @@ public final class Interpreter {
         case MATRIX_DIFF -> Kernels.diff(mt[a], mt[b], mt[c], ff);
         case MATRIX_PRODUCT -> Kernels.product(mt[a], mt[b], mt[c], ff);
         case MATRIX_DIVISION -> Kernels.division(mt[a], mt[b], mt[c], ff);
-        case MATRIX_MATRIX_PRODUCT -> Kernels.matrixMatrixProduct(mt[a], mt[b], mt[c], f, scratchMatrix);
+        case MATRIX_MATRIX_PRODUCT -> Kernels.columnMajorProduct(mt[a], mt[b], mt[c], f, scratchMatrix);
         case SCALAR_MIN -> s[c] = Kernels.stdMin(s[a], s[b]);
         case VECTOR_MIN -> {
           final double[] x = v[a];
@@ -472,32 +490,32 @@ public final class Interpreter {
           }
         }
         case VECTOR_MEAN -> s[c] = Kernels.sumOf(v[a], 0, f) / f;
-        case MATRIX_MEAN -> s[c] = Kernels.sumOf(mt[a], 0, ff) / ff;
+        case MATRIX_MEAN -> s[c] = Kernels.sumOf(rowMajor(mt[a]), 0, ff) / ff;
         case MATRIX_ROW_MEAN -> {
-          final double[] x = mt[a];
+          final double[] x = rowMajor(mt[a]);
           final double[] out = v[c];
           for (int i = 0; i < f; i++) {
             out[i] = Kernels.sumOf(x, i * f, f) / f;
           }
         }
         case MATRIX_ROW_ST_DEV -> {
-          final double[] x = mt[a];
+          final double[] x = rowMajor(mt[a]);
           final double[] out = v[c];
           for (int i = 0; i < f; i++) {
             out[i] = Kernels.stDev(x, i * f, f);
           }
         }
         case VECTOR_ST_DEV -> s[c] = Kernels.stDev(v[a], 0, f);
-        case MATRIX_ST_DEV -> s[c] = Kernels.stDev(mt[a], 0, ff);
+        case MATRIX_ST_DEV -> s[c] = Kernels.stDev(rowMajor(mt[a]), 0, ff);
         case SCALAR_CONST_SET -> s[c] = data[pc * 2];
         case VECTOR_CONST_SET -> v[c][a] = data[pc * 2];
         case MATRIX_CONST_SET -> mt[c][a] = data[pc * 2];
         case SCALAR_UNIFORM_SET -> s[c] = rng.uniform(data[pc * 2], data[pc * 2 + 1]);
         case VECTOR_UNIFORM_SET -> Kernels.uniform(v[c], data[pc * 2], data[pc * 2 + 1], rng);
-        case MATRIX_UNIFORM_SET -> Kernels.uniform(mt[c], data[pc * 2], data[pc * 2 + 1], rng);
+        case MATRIX_UNIFORM_SET -> Kernels.uniformMatrix(mt[c], data[pc * 2], data[pc * 2 + 1], rng, f);
         case SCALAR_GAUSSIAN_SET -> s[c] = rng.gaussian(data[pc * 2], data[pc * 2 + 1]);
         case VECTOR_GAUSSIAN_SET -> Kernels.gaussian(v[c], data[pc * 2], data[pc * 2 + 1], rng);
-        case MATRIX_GAUSSIAN_SET -> Kernels.gaussian(mt[c], data[pc * 2], data[pc * 2 + 1], rng);
+        case MATRIX_GAUSSIAN_SET -> Kernels.gaussianMatrix(mt[c], data[pc * 2], data[pc * 2 + 1], rng, f);
         case SKIP_DRAWS -> rng.skip(a);
         // F = 4 variants (F4_OFFSET + op id): unrolled, same results as above.
         case F4_OFFSET + VECTOR_HEAVYSIDE -> {

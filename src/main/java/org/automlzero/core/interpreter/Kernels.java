@@ -136,31 +136,16 @@ final class Kernels {
     return Math.sqrt(dot(x, from, x, from, n) / n - mean * mean);
   }
 
-  /** out = x y^T, four rows at a time (each y[j] is loaded once for four stores). */
+  /**
+   * out = x y^T in the interpreter's column-major layout: column j is x times y[j] (each entry
+   * x[i] * y[j], as in the original), a contiguous loop the JIT vectorises.
+   */
   static void outer(double[] x, double[] y, double[] out, int f) {
-    int i = 0;
-    for (; i + 3 < f; i += 4) {
-      final double u0 = x[i];
-      final double u1 = x[i + 1];
-      final double u2 = x[i + 2];
-      final double u3 = x[i + 3];
-      final int r0 = i * f;
-      final int r1 = r0 + f;
-      final int r2 = r1 + f;
-      final int r3 = r2 + f;
-      for (int j = 0; j < f; j++) {
-        final double yj = y[j];
-        out[r0 + j] = u0 * yj;
-        out[r1 + j] = u1 * yj;
-        out[r2 + j] = u2 * yj;
-        out[r3 + j] = u3 * yj;
-      }
-    }
-    for (; i < f; i++) {
-      final double u = x[i];
-      final int row = i * f;
-      for (int j = 0; j < f; j++) {
-        out[row + j] = u * y[j];
+    for (int j = 0; j < f; j++) {
+      final double yj = y[j];
+      final int column = j * f;
+      for (int i = 0; i < f; i++) {
+        out[column + i] = x[i] * yj;
       }
     }
   }
@@ -176,79 +161,61 @@ final class Kernels {
       out[i] = r.gaussian(mean, stdev);
     }
   }
+  /**
+   * A column-major matrix of uniform draws, drawn in row-major order (row by row, as the
+   * original fills its matrices) so that each entry gets the same draw as before.
+   */
+  static void uniformMatrix(double[] out, double low, double high, Rng r, int f) {
+    for (int i = 0; i < f; i++) {
+      for (int j = 0; j < f; j++) {
+        out[j * f + i] = r.uniform(low, high);
+      }
+    }
+  }
+
+  /** {@link #uniformMatrix} for Gaussian draws. */
+  static void gaussianMatrix(double[] out, double mean, double stdev, Rng r, int f) {
+    for (int i = 0; i < f; i++) {
+      for (int j = 0; j < f; j++) {
+        out[j * f + i] = r.gaussian(mean, stdev);
+      }
+    }
+  }
+
 
   /**
-   * out = M x; when out is x itself, the product goes through the scratch vector first. Eight
-   * (then four) rows at a time, each summed sequentially over j (the same order as a sequential
-   * dot), so independent dependency chains overlap.
+   * out = M x for a column-major M; when out is x itself, the product goes through the scratch
+   * vector first. Row r is summed sequentially over the columns from +0.0 (the order of a
+   * sequential dot of row r with x); the loop runs over the rows of one column at a time, so
+   * the rows' sums are independent chains that the JIT vectorises.
    */
   static void matrixVectorProduct(double[] matrix, double[] x, double[] out, int f, double[] scratchVector) {
     final double[] target = out == x ? scratchVector : out;
-    int i = 0;
-    for (; i + 7 < f; i += 8) {
-      final int r0 = i * f;
-      double a0 = 0.0;
-      double a1 = 0.0;
-      double a2 = 0.0;
-      double a3 = 0.0;
-      double a4 = 0.0;
-      double a5 = 0.0;
-      double a6 = 0.0;
-      double a7 = 0.0;
-      for (int j = 0; j < f; j++) {
-        final double xj = x[j];
-        a0 += matrix[r0 + j] * xj;
-        a1 += matrix[r0 + f + j] * xj;
-        a2 += matrix[r0 + 2 * f + j] * xj;
-        a3 += matrix[r0 + 3 * f + j] * xj;
-        a4 += matrix[r0 + 4 * f + j] * xj;
-        a5 += matrix[r0 + 5 * f + j] * xj;
-        a6 += matrix[r0 + 6 * f + j] * xj;
-        a7 += matrix[r0 + 7 * f + j] * xj;
-      }
-      target[i] = a0;
-      target[i + 1] = a1;
-      target[i + 2] = a2;
-      target[i + 3] = a3;
-      target[i + 4] = a4;
-      target[i + 5] = a5;
-      target[i + 6] = a6;
-      target[i + 7] = a7;
+    for (int r = 0; r < f; r++) {
+      target[r] = 0.0;
     }
-    for (; i + 3 < f; i += 4) {
-      final int r0 = i * f;
-      final int r1 = r0 + f;
-      final int r2 = r1 + f;
-      final int r3 = r2 + f;
-      double a0 = 0.0;
-      double a1 = 0.0;
-      double a2 = 0.0;
-      double a3 = 0.0;
-      for (int j = 0; j < f; j++) {
-        final double xj = x[j];
-        a0 += matrix[r0 + j] * xj;
-        a1 += matrix[r1 + j] * xj;
-        a2 += matrix[r2 + j] * xj;
-        a3 += matrix[r3 + j] * xj;
+    for (int c = 0; c < f; c++) {
+      final double xc = x[c];
+      final int column = c * f;
+      for (int r = 0; r < f; r++) {
+        target[r] += matrix[column + r] * xc;
       }
-      target[i] = a0;
-      target[i + 1] = a1;
-      target[i + 2] = a2;
-      target[i + 3] = a3;
-    }
-    for (; i < f; i++) {
-      double sum = 0.0;
-      for (int j = 0; j < f; j++) {
-        sum += matrix[i * f + j] * x[j];
-      }
-      target[i] = sum;
     }
     if (target != out) {
       System.arraycopy(target, 0, out, 0, f);
     }
   }
 
-  /** out = A B; when out aliases an input, the product goes through the scratch matrix first. */
+  /**
+   * out = A B for column-major matrices: stored, A and B are the row-major A^T and B^T, and
+   * (AB)^T = B^T A^T, so this is the row-major product of the stored B and A. Entry (i, j) is
+   * summed over k in the same order with the same products (multiplication commutes exactly).
+   */
+  static void columnMajorProduct(double[] a, double[] b, double[] out, int f, double[] scratchMatrix) {
+    matrixMatrixProduct(b, a, out, f, scratchMatrix);
+  }
+
+  /** Row-major out = A B; when out aliases an input, the product goes through the scratch matrix first. */
   static void matrixMatrixProduct(double[] x, double[] y, double[] out, int f, double[] scratchMatrix) {
     final double[] target = (out == x || out == y) ? scratchMatrix : out;
     for (int i = 0; i < f; i++) {

@@ -1,7 +1,8 @@
 package org.automlzero.core.interpreter;
 
 /**
- * Vector and matrix kernels for F = 16 (N entries per vector, NN per matrix, row-major). Every
+ * Vector and matrix kernels for F = 16 (N entries per vector, NN per matrix, column-major as in
+ * {@link Interpreter#matrices()}). Every
  * loop bound is a compile-time constant, so the JIT unrolls and vectorises the short loops
  * without the alignment and tail loops a variable bound needs. Each kernel computes exactly
  * what the interpreter's generic kernel computes (same operations in the same order), so
@@ -131,26 +132,26 @@ final class Kernels16 {
     return Math.sqrt(dot(x, x) / N - mean * mean);
   }
 
-  /** out = x y^T, row by row. */
+  /** out = x y^T, column by column (entry x[i] * y[j], as the generic kernel). */
   static void outer(double[] x, double[] y, double[] out) {
     outer(x, 0, y, 0, out, 0);
   }
 
   /** {@link #outer(double[], double[], double[])} of vectors and a matrix at offsets. */
   static void outer(double[] x, int xFrom, double[] y, int yFrom, double[] out, int outFrom) {
-    for (int i = 0; i < N; i++) {
-      final double u = x[xFrom + i];
-      final int row = outFrom + i * N;
-      for (int j = 0; j < N; j++) {
-        out[row + j] = u * y[yFrom + j];
+    for (int j = 0; j < N; j++) {
+      final double yj = y[yFrom + j];
+      final int column = outFrom + j * N;
+      for (int i = 0; i < N; i++) {
+        out[column + i] = x[xFrom + i] * yj;
       }
     }
   }
 
   /**
-   * target = M x, each row summed sequentially over j from +0.0 (as the generic kernel), 16 (or
-   * for N = 8, 8) rows at a time so that the rows' dependency chains overlap. target must not
-   * be x (the interpreter passes its scratch vector then).
+   * target = M x, each row summed sequentially over the columns from +0.0 (as the generic
+   * kernel), 16 (or for N = 8, 8) rows at a time so that the rows' dependency chains overlap.
+   * target must not be x (the interpreter passes its scratch vector then).
    */
   static void matrixVectorProduct(double[] m, double[] x, double[] target) {
     matrixVectorProduct(m, 0, x, 0, target, 0);
@@ -160,7 +161,7 @@ final class Kernels16 {
   static void matrixVectorProduct(double[] m, int mFrom, double[] x, int xFrom, double[] target, int to) {
     if (N >= 16) {
       for (int h = 0; h < N; h += 16) {
-        final int r = mFrom + h * N;
+        final int r = mFrom + h;
         double a0 = 0.0;
         double a1 = 0.0;
         double a2 = 0.0;
@@ -179,22 +180,23 @@ final class Kernels16 {
         double a15 = 0.0;
         for (int j = 0; j < N; j++) {
           final double xj = x[xFrom + j];
-          a0 += m[r + j] * xj;
-          a1 += m[r + N + j] * xj;
-          a2 += m[r + 2 * N + j] * xj;
-          a3 += m[r + 3 * N + j] * xj;
-          a4 += m[r + 4 * N + j] * xj;
-          a5 += m[r + 5 * N + j] * xj;
-          a6 += m[r + 6 * N + j] * xj;
-          a7 += m[r + 7 * N + j] * xj;
-          a8 += m[r + 8 * N + j] * xj;
-          a9 += m[r + 9 * N + j] * xj;
-          a10 += m[r + 10 * N + j] * xj;
-          a11 += m[r + 11 * N + j] * xj;
-          a12 += m[r + 12 * N + j] * xj;
-          a13 += m[r + 13 * N + j] * xj;
-          a14 += m[r + 14 * N + j] * xj;
-          a15 += m[r + 15 * N + j] * xj;
+          final int o = r + j * N;
+          a0 += m[o] * xj;
+          a1 += m[o + 1] * xj;
+          a2 += m[o + 2] * xj;
+          a3 += m[o + 3] * xj;
+          a4 += m[o + 4] * xj;
+          a5 += m[o + 5] * xj;
+          a6 += m[o + 6] * xj;
+          a7 += m[o + 7] * xj;
+          a8 += m[o + 8] * xj;
+          a9 += m[o + 9] * xj;
+          a10 += m[o + 10] * xj;
+          a11 += m[o + 11] * xj;
+          a12 += m[o + 12] * xj;
+          a13 += m[o + 13] * xj;
+          a14 += m[o + 14] * xj;
+          a15 += m[o + 15] * xj;
         }
         target[to + h] = a0;
         target[to + h + 1] = a1;
@@ -215,7 +217,7 @@ final class Kernels16 {
       }
     } else {
       for (int h = 0; h < N; h += 8) {
-        final int r = mFrom + h * N;
+        final int r = mFrom + h;
         double a0 = 0.0;
         double a1 = 0.0;
         double a2 = 0.0;
@@ -226,14 +228,15 @@ final class Kernels16 {
         double a7 = 0.0;
         for (int j = 0; j < N; j++) {
           final double xj = x[xFrom + j];
-          a0 += m[r + j] * xj;
-          a1 += m[r + N + j] * xj;
-          a2 += m[r + 2 * N + j] * xj;
-          a3 += m[r + 3 * N + j] * xj;
-          a4 += m[r + 4 * N + j] * xj;
-          a5 += m[r + 5 * N + j] * xj;
-          a6 += m[r + 6 * N + j] * xj;
-          a7 += m[r + 7 * N + j] * xj;
+          final int o = r + j * N;
+          a0 += m[o] * xj;
+          a1 += m[o + 1] * xj;
+          a2 += m[o + 2] * xj;
+          a3 += m[o + 3] * xj;
+          a4 += m[o + 4] * xj;
+          a5 += m[o + 5] * xj;
+          a6 += m[o + 6] * xj;
+          a7 += m[o + 7] * xj;
         }
         target[to + h] = a0;
         target[to + h + 1] = a1;

@@ -431,14 +431,15 @@ public final class TaskBatchInterpreter {
             }
             continue;
           }
+          // Column-major (Interpreter#matrices): column j of task t is x times y[j].
           for (int t = 0; t < tn; t++) {
             final int xf = t * f;
             final int of = t * ff;
-            for (int i = 0; i < f; i++) {
-              final double u = x[xf + i];
-              final int row = of + i * f;
-              for (int j = 0; j < f; j++) {
-                o[row + j] = u * y[xf + j];
+            for (int j = 0; j < f; j++) {
+              final double yj = y[xf + j];
+              final int column = of + j * f;
+              for (int i = 0; i < f; i++) {
+                o[column + i] = x[xf + i] * yj;
               }
             }
           }
@@ -501,36 +502,18 @@ public final class TaskBatchInterpreter {
     }
   }
 
+  /** The generic column-major product (Kernels#matrixVectorProduct) at offsets; target is not x. */
   private void generic(double[] m, int mFrom, double[] x, double[] target, int from, int to) {
     final int f = this.f;
-    int i = 0;
-    for (; i + 3 < f; i += 4) {
-      final int r0 = mFrom + i * f;
-      final int r1 = r0 + f;
-      final int r2 = r1 + f;
-      final int r3 = r2 + f;
-      double a0 = 0.0;
-      double a1 = 0.0;
-      double a2 = 0.0;
-      double a3 = 0.0;
-      for (int j = 0; j < f; j++) {
-        final double xj = x[from + j];
-        a0 += m[r0 + j] * xj;
-        a1 += m[r1 + j] * xj;
-        a2 += m[r2 + j] * xj;
-        a3 += m[r3 + j] * xj;
-      }
-      target[to + i] = a0;
-      target[to + i + 1] = a1;
-      target[to + i + 2] = a2;
-      target[to + i + 3] = a3;
+    for (int r = 0; r < f; r++) {
+      target[to + r] = 0.0;
     }
-    for (; i < f; i++) {
-      double sum = 0.0;
-      for (int j = 0; j < f; j++) {
-        sum += m[mFrom + i * f + j] * x[from + j];
+    for (int c = 0; c < f; c++) {
+      final double xc = x[from + c];
+      final int column = mFrom + c * f;
+      for (int r = 0; r < f; r++) {
+        target[to + r] += m[column + r] * xc;
       }
-      target[to + i] = sum;
     }
   }
 }

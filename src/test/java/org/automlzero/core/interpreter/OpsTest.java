@@ -360,11 +360,12 @@ class OpsTest {
     MemoryShape shape = new MemoryShape(4, 2, 2, f);
     Interpreter interp = new Interpreter(shape, 100.0);
     Rng rng = new Rng(99);
-    double[] m = interp.matrices()[0];
+    double[] m = new double[f * f]; // row-major
     double[] p = new double[4];
     for (int i = 0; i < f * f; i++) {
       m[i] = rng.gaussian(0, 1);
     }
+    setRowMajor(interp.matrices()[0], m, f);
     for (int i = 0; i < 80; i++) {
       p[i % 4] += m[i] * m[i];
     }
@@ -424,11 +425,31 @@ class OpsTest {
     return interpreter.vectors()[i].clone();
   }
 
+  /** Sets matrix i from its entries in row-major order (the interpreter stores it column-major). */
   private void mat(int i, double... xs) {
-    System.arraycopy(xs, 0, interpreter.matrices()[i], 0, F * F);
+    setRowMajor(interpreter.matrices()[i], xs, F);
   }
 
+  /** Matrix i's entries in row-major order. */
   private double[] mat(int i) {
-    return interpreter.matrices()[i].clone();
+    return rowMajor(interpreter.matrices()[i], F);
+  }
+
+  private static void setRowMajor(double[] columnMajor, double[] rowMajor, int f) {
+    for (int r = 0; r < f; r++) {
+      for (int c = 0; c < f; c++) {
+        columnMajor[c * f + r] = rowMajor[r * f + c];
+      }
+    }
+  }
+
+  private static double[] rowMajor(double[] columnMajor, int f) {
+    double[] out = new double[f * f];
+    for (int r = 0; r < f; r++) {
+      for (int c = 0; c < f; c++) {
+        out[r * f + c] = columnMajor[c * f + r];
+      }
+    }
+    return out;
   }
 }
