@@ -8,7 +8,8 @@ package org.automlzero.core.interpreter;
  * loop bound is a compile-time constant, so the JIT unrolls and vectorises the short loops
  * without the alignment and tail loops a variable bound needs. Each kernel computes exactly
  * what the interpreter's generic kernel computes (same operations in the same order), so
- * results are bit-identical. Kernels8 and Kernels32 are this file with N changed
+ * results are bit-identical. With {@link Simd#ENABLED} the elementwise, outer and
+ * matrix-vector kernels run their {@link SimdKernels32} bodies (same results). Kernels8 and Kernels32 are this file with N changed
  * (scripts/kernels.sh writes them; do not edit them by hand).
  */
 final class Kernels32 {
@@ -18,30 +19,50 @@ final class Kernels32 {
   static final int NN = N * N;
 
   static void heaviside(double[] x, double[] out) {
+    if (Simd.ENABLED) {
+      SimdKernels32.heaviside(x, out);
+      return;
+    }
     for (int i = 0; i < N; i++) {
       out[i] = Kernels.heaviside(x[i]);
     }
   }
 
   static void matrixHeaviside(double[] x, double[] out) {
+    if (Simd.ENABLED) {
+      SimdKernels32.matrixHeaviside(x, out);
+      return;
+    }
     for (int i = 0; i < NN; i++) {
       out[i] = Kernels.heaviside(x[i]);
     }
   }
 
   static void scale(double k, double[] x, double[] out) {
+    if (Simd.ENABLED) {
+      SimdKernels32.scale(k, x, out);
+      return;
+    }
     for (int i = 0; i < N; i++) {
       out[i] = x[i] * k;
     }
   }
 
   static void matrixScale(double k, double[] x, double[] out) {
+    if (Simd.ENABLED) {
+      SimdKernels32.matrixScale(k, x, out);
+      return;
+    }
     for (int i = 0; i < NN; i++) {
       out[i] = x[i] * k;
     }
   }
 
   static void reciprocal(double[] x, double[] out) {
+    if (Simd.ENABLED) {
+      SimdKernels32.reciprocal(x, out);
+      return;
+    }
     for (int i = 0; i < N; i++) {
       out[i] = 1.0 / x[i];
     }
@@ -54,54 +75,90 @@ final class Kernels32 {
   }
 
   static void sum(double[] x, double[] y, double[] out) {
+    if (Simd.ENABLED) {
+      SimdKernels32.sum(x, y, out);
+      return;
+    }
     for (int i = 0; i < N; i++) {
       out[i] = x[i] + y[i];
     }
   }
 
   static void matrixSum(double[] x, double[] y, double[] out) {
+    if (Simd.ENABLED) {
+      SimdKernels32.matrixSum(x, y, out);
+      return;
+    }
     for (int i = 0; i < NN; i++) {
       out[i] = x[i] + y[i];
     }
   }
 
   static void diff(double[] x, double[] y, double[] out) {
+    if (Simd.ENABLED) {
+      SimdKernels32.diff(x, y, out);
+      return;
+    }
     for (int i = 0; i < N; i++) {
       out[i] = x[i] - y[i];
     }
   }
 
   static void matrixDiff(double[] x, double[] y, double[] out) {
+    if (Simd.ENABLED) {
+      SimdKernels32.matrixDiff(x, y, out);
+      return;
+    }
     for (int i = 0; i < NN; i++) {
       out[i] = x[i] - y[i];
     }
   }
 
   static void product(double[] x, double[] y, double[] out) {
+    if (Simd.ENABLED) {
+      SimdKernels32.product(x, y, out);
+      return;
+    }
     for (int i = 0; i < N; i++) {
       out[i] = x[i] * y[i];
     }
   }
 
   static void matrixProduct(double[] x, double[] y, double[] out) {
+    if (Simd.ENABLED) {
+      SimdKernels32.matrixProduct(x, y, out);
+      return;
+    }
     for (int i = 0; i < NN; i++) {
       out[i] = x[i] * y[i];
     }
   }
 
   static void division(double[] x, double[] y, double[] out) {
+    if (Simd.ENABLED) {
+      SimdKernels32.division(x, y, out);
+      return;
+    }
     for (int i = 0; i < N; i++) {
       out[i] = x[i] / y[i];
     }
   }
 
   static void min(double[] x, double[] y, double[] out) {
+    if (Simd.ENABLED) {
+      SimdKernels32.min(x, y, out);
+      return;
+    }
     for (int i = 0; i < N; i++) {
       out[i] = Kernels.stdMin(x[i], y[i]);
     }
   }
 
   static void max(double[] x, double[] y, double[] out) {
+    if (Simd.ENABLED) {
+      SimdKernels32.max(x, y, out);
+      return;
+    }
     for (int i = 0; i < N; i++) {
       out[i] = Kernels.stdMax(x[i], y[i]);
     }
@@ -141,6 +198,10 @@ final class Kernels32 {
 
   /** {@link #outer(double[], double[], double[])} of vectors and a matrix at offsets. */
   static void outer(double[] x, int xFrom, double[] y, int yFrom, double[] out, int outFrom) {
+    if (Simd.ENABLED) {
+      SimdKernels32.outer(x, xFrom, y, yFrom, out, outFrom);
+      return;
+    }
     for (int j = 0; j < N; j++) {
       final double yj = y[yFrom + j];
       final int column = outFrom + j * N;
@@ -161,6 +222,10 @@ final class Kernels32 {
 
   /** The same for a matrix at {@code mFrom} and vectors at {@code xFrom} and {@code to}. */
   static void matrixVectorProduct(double[] m, int mFrom, double[] x, int xFrom, double[] target, int to) {
+    if (Simd.ENABLED) {
+      SimdKernels32.matrixVectorProduct(m, mFrom, x, xFrom, target, to);
+      return;
+    }
     if (N >= 16) {
       for (int h = 0; h < N; h += 16) {
         final int r = mFrom + h;
