@@ -150,7 +150,15 @@ if [ "${deploy_mode:-client}" = client ] && [ -f "$HERE/conf/log4j2.properties" 
   log_option="-Dlog4j2.configurationFile=file:$HERE/conf/log4j2.properties"
 fi
 home_option="-Dautomlzero.home=$HERE"
-driver_options="$log_option $home_option $driver_java_options"
+# The engine's JVM flags (pom.xml's engine.jvm.flags: the Vector API module) for the driver and,
+# unless the user sets spark.executor.defaultJavaOptions, the executors (Spark prepends that to
+# spark.executor.extraJavaOptions). Without them the engine runs its scalar kernels, same results.
+engine_flags=$(sed -n 's:.*<engine.jvm.flags>\(.*\)</engine.jvm.flags>.*:\1:p' "$HERE/pom.xml")
+driver_options="$log_option $home_option${engine_flags:+ $engine_flags} $driver_java_options"
+case " ${spark_args[*]-} " in
+  *" spark.executor.defaultJavaOptions="*) ;;
+  *) if [ -n "$engine_flags" ]; then spark_args+=(--conf "spark.executor.defaultJavaOptions=$engine_flags"); fi ;;
+esac
 
 submit_args=(--master "$master" --class "$MAIN_CLASS")
 [ -n "$deploy_mode" ] && submit_args+=(--deploy-mode "$deploy_mode")

@@ -9,7 +9,9 @@ import java.util.*;
  * pass by pass over the bench corpus (org.automlzero.core.bench.Corpus, which both builds need);
  * prints both rates and the median of the paired ratios. From the project root, after
  * mvn -DskipTests package:
- * java scripts/AbBench.java A_CLASSES B_CLASSES PASSES [corpus|nn|linear]   (-Dlib=DIR for the jars)
+ * java --add-modules=jdk.incubator.vector scripts/AbBench.java A_CLASSES B_CLASSES PASSES [corpus|nn|linear]
+ * (-Dlib=DIR for the jars). A and B must not use different Vector API species (shapes): a JVM
+ * that mixes them runs both far slower.
  */
 public class AbBench {
   public static void main(String[] args) throws Exception {

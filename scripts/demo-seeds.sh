@@ -10,5 +10,5 @@ threads="${2:-0}"
 if [ ! -d target/lib ] || [ ! -d target/classes/org/automlzero/cli ]; then
   mvn -B -q -DskipTests package
 fi
-exec java -cp "target/classes:target/lib/*" org.automlzero.cli.Main search-local --config conf/demo.conf \
+exec java --add-modules=jdk.incubator.vector -cp "target/classes:target/lib/*" org.automlzero.cli.Main search-local --config conf/demo.conf \
   --seeds "$seeds" --threads "$threads"

@@ -9,7 +9,7 @@ for r in $(seq $REPS); do
   for v in A B; do
     if [ $v = A ]; then CP=$A_CP; else CP=$B_CP; fi
     rm -rf $OUT/engine-ab-$v
-    timeout $SECONDS_EACH java -cp "$CP" org.automlzero.cli.Main search-local --config conf/baseline.conf --threads 1 --seed 7 \
+    timeout $SECONDS_EACH java --add-modules=jdk.incubator.vector -cp "$CP" org.automlzero.cli.Main search-local --config conf/baseline.conf --threads 1 --seed 7 \
       --out $OUT/engine-ab-$v --set data.path=$DATA --set search.tasks.dataset=fashion_mnist \
       --set select.tasks.dataset=fashion_mnist --set final.tasks.dataset=fashion_mnist --set search.tasks.max_data_seed=10 \
       --set select.tasks.max_data_seed=10 --set final.tasks.max_data_seed=10 --set "search.tasks.pairs=$P" \

@@ -64,9 +64,10 @@ class SubmitScriptIT {
     assertThat(args.subList(0, 6)).containsExactly("--master", "yarn", "--class", "org.automlzero.cli.Main",
         "--deploy-mode", "cluster");
     assertThat(args.get(6)).isEqualTo("--driver-java-options");
-    assertThat(args.get(7)).contains("-Dautomlzero.home=" + PROJECT);
+    assertThat(args.get(7)).contains("-Dautomlzero.home=" + PROJECT, "--add-modules=jdk.incubator.vector");
     assertThat(args.subList(8, args.size())).containsExactly("--conf", "spark.executor.instances=8",
-        "--executor-memory", "2g", "--num-executors", "4", "--verbose", jar(), "search", "--config",
+        "--executor-memory", "2g", "--num-executors", "4", "--verbose", "--conf",
+        "spark.executor.defaultJavaOptions=--add-modules=jdk.incubator.vector", jar(), "search", "--config",
         "conf/baseline.conf", "--seed", "3", "--verbose"); // --verbose: spark-submit's and the job's
   }
 

@@ -12,6 +12,7 @@ import org.automlzero.core.algorithm.MemoryShape;
 import org.automlzero.core.algorithm.Op;
 import org.automlzero.core.interpreter.CompiledAlgorithm;
 import org.automlzero.core.interpreter.Interpreter;
+import org.automlzero.core.interpreter.Simd;
 import org.automlzero.core.random.Rng;
 import org.automlzero.core.task.EvalType;
 import org.automlzero.core.task.LearningTask;
@@ -59,7 +60,7 @@ public final class InterpreterBench {
     }
     if (which.equals("corpus")) {
       System.out.println("java " + System.getProperty("java.version") + ", "
-          + Runtime.getRuntime().availableProcessors() + " processors visible, 1 thread used"
+          + Runtime.getRuntime().availableProcessors() + " processors visible, 1 thread used, " + Simd.describe()
           + (skip ? "" : ", liveness skipping OFF"));
       return printFitness ? CorpusBench.printFitness(Corpus.load(), skip) : CorpusBench.measure(Corpus.load(), rounds,
           skip);
@@ -82,7 +83,7 @@ public final class InterpreterBench {
       return 2;
     }
     System.out.println("java " + System.getProperty("java.version") + ", " + Runtime.getRuntime().availableProcessors()
-        + " processors visible, 1 thread used" + (skip ? "" : ", liveness skipping OFF"));
+        + " processors visible, 1 thread used, " + Simd.describe() + (skip ? "" : ", liveness skipping OFF"));
     for (Workload w : workloads) {
       measure(w, rounds, seconds, skip);
     }

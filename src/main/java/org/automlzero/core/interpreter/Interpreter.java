@@ -12,9 +12,9 @@ import org.automlzero.core.task.LearningTask;
  * Runs compiled algorithms on tasks exactly as docs/semantics.md says (the original's executor).
  * One instance per thread: it owns the memory it reuses and wipes per task: one
  * {@code double[]} of scalars and one {@code double[]} per vector (F entries) and per matrix
- * (F x F, column-major: see {@link #matrices()}), plus scratch space for aliased products. Each vector and matrix is its
- * own array so that elementwise loops index every operand with the same {@code i}, which lets
- * the JIT vectorise them. The hot loop is a switch on an int op code; it never allocates.
+ * (F x F, column-major: see {@link #matrices()}), plus scratch space for aliased products. Each
+ * vector and matrix is its own array so that elementwise loops index every operand with the
+ * same {@code i}, which lets the JIT vectorise them. The hot loop is a switch on an int op code; it never allocates.
  */
 public final class Interpreter {
   /** The original's default early-stopping threshold on |error|. */

@@ -2,13 +2,13 @@ package org.automlzero.core.interpreter;
 
 /**
  * Vector and matrix kernels for F = 16 (N entries per vector, NN per matrix, column-major as in
- * {@link Interpreter#matrices()}). Every
- * loop bound is a compile-time constant, so the JIT unrolls and vectorises the short loops
- * without the alignment and tail loops a variable bound needs. Each kernel computes exactly
- * what the interpreter's generic kernel computes (same operations in the same order), so
- * results are bit-identical. With {@link Simd#ENABLED} the elementwise, outer and
- * matrix-vector kernels run their {@link SimdKernels16} bodies (same results). Kernels8 and Kernels32 are this file with N changed
- * (scripts/kernels.sh writes them; do not edit them by hand).
+ * {@link Interpreter#matrices()}). Every loop bound is a compile-time constant, so the JIT
+ * unrolls the short loops without the alignment and tail loops a variable bound needs. Each
+ * kernel computes exactly what the interpreter's generic kernel computes (same operations in
+ * the same order), so results are bit-identical. When {@link Simd#ENABLED}, the elementwise,
+ * outer and matrix-vector kernels run their {@link SimdKernels16} bodies instead (same
+ * results). Kernels8 and Kernels32 are this file with N changed (scripts/kernels.sh writes
+ * them; do not edit them by hand).
  */
 final class Kernels16 {
   private Kernels16() {}

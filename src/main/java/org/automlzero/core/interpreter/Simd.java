@@ -12,7 +12,7 @@ import java.lang.management.ManagementFactory;
  * same order per entry, with lanes only across independent entries or matrix rows.
  * {@code -Dautomlzero.simd=false} turns it off.
  */
-final class Simd {
+public final class Simd {
   private Simd() {}
 
   /** The module name the launch paths add. */
@@ -46,7 +46,7 @@ final class Simd {
   }
 
   /** One line for the bench output and logs: which kernels run. */
-  static String describe() {
+  public static String describe() {
     return ENABLED ? "Vector API kernels (" + SimdKernels16.species() + ")"
         : "scalar kernels (start the JVM with --add-modules " + MODULE + " for the Vector API)";
   }
