@@ -111,6 +111,10 @@ public final class CompiledAlgorithm {
     Function setup = encode(algorithm, ComponentFunctionType.SETUP, shape, masks, variants);
     Function predict = encode(algorithm, ComponentFunctionType.PREDICT, shape, masks, variants);
     Function learn = encode(algorithm, ComponentFunctionType.LEARN, shape, masks, variants);
+    if (skipDead && variants) {
+      OuterSumFusion.mark(predict.code, ComponentFunctionType.PREDICT, analysis);
+      OuterSumFusion.mark(learn.code, ComponentFunctionType.LEARN, analysis);
+    }
     return new CompiledAlgorithm(shape, setup, predict, learn, !skipDead || analysis.predictionLiveIntoLearn());
   }
 

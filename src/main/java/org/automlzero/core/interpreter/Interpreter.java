@@ -517,6 +517,15 @@ public final class Interpreter {
         case VECTOR_GAUSSIAN_SET -> Kernels.gaussian(v[c], data[pc * 2], data[pc * 2 + 1], rng);
         case MATRIX_GAUSSIAN_SET -> Kernels.gaussianMatrix(mt[c], data[pc * 2], data[pc * 2 + 1], rng, f);
         case SKIP_DRAWS -> rng.skip(a);
+        // A fused pair (OuterSumFusion): c = outer(a, b) is read only by the next instruction, a
+        // MATRIX_SUM of it and another matrix, so add the product straight into that sum's output.
+        case FUSED_OFFSET + VECTOR_OUTER_PRODUCT -> {
+          final int left = code[base + CompiledAlgorithm.STRIDE + 1];
+          final boolean outerFirst = left == c;
+          final double[] other = mt[outerFirst ? code[base + CompiledAlgorithm.STRIDE + 2] : left];
+          Kernels.outerSum(v[a], v[b], other, mt[code[base + CompiledAlgorithm.STRIDE + 3]], f, outerFirst);
+        }
+        case FUSED_OFFSET + MATRIX_SUM -> { }
         // F = 4 variants (F4_OFFSET + op id): unrolled, same results as above.
         case F4_OFFSET + VECTOR_HEAVYSIDE -> {
           final double[] x = v[a];

@@ -150,6 +150,34 @@ final class Kernels {
     }
   }
 
+  /**
+   * The fused outer product and sum ({@link OuterSumFusion}): out = z + x y^T, or x y^T + z when
+   * {@code outerFirst} (the sum's operand order), column-major, each entry's product rounded
+   * before the add as in the two separate ops. Runs the F = 8/16/32 kernel when there is one.
+   */
+  static void outerSum(double[] x, double[] y, double[] z, double[] out, int f, boolean outerFirst) {
+    switch (f) {
+      case 8 -> Kernels8.outerSum(x, y, z, out, outerFirst);
+      case 16 -> Kernels16.outerSum(x, y, z, out, outerFirst);
+      case 32 -> Kernels32.outerSum(x, y, z, out, outerFirst);
+      default -> {
+        for (int j = 0; j < f; j++) {
+          final double yj = y[j];
+          final int column = j * f;
+          if (outerFirst) {
+            for (int i = 0; i < f; i++) {
+              out[column + i] = x[i] * yj + z[column + i];
+            }
+          } else {
+            for (int i = 0; i < f; i++) {
+              out[column + i] = z[column + i] + x[i] * yj;
+            }
+          }
+        }
+      }
+    }
+  }
+
   static void uniform(double[] out, double low, double high, Rng r) {
     for (int i = 0; i < out.length; i++) {
       out[i] = r.uniform(low, high);

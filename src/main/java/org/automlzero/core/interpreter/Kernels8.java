@@ -211,6 +211,27 @@ final class Kernels8 {
     }
   }
 
+  /** {@link Kernels#outerSum}: out = z + x y^T (x y^T + z when outerFirst), column by column. */
+  static void outerSum(double[] x, double[] y, double[] z, double[] out, boolean outerFirst) {
+    if (Simd.ENABLED) {
+      SimdKernels8.outerSum(x, y, z, out, outerFirst);
+      return;
+    }
+    for (int j = 0; j < N; j++) {
+      final double yj = y[j];
+      final int column = j * N;
+      if (outerFirst) {
+        for (int i = 0; i < N; i++) {
+          out[column + i] = x[i] * yj + z[column + i];
+        }
+      } else {
+        for (int i = 0; i < N; i++) {
+          out[column + i] = z[column + i] + x[i] * yj;
+        }
+      }
+    }
+  }
+
   /**
    * target = M x, each row summed sequentially over the columns from +0.0 (as the generic
    * kernel), 16 (or for N = 8, 8) rows at a time so that the rows' dependency chains overlap.

@@ -47,7 +47,13 @@ public final class Liveness {
    * The masks plus whether s1 is live when Learn starts (Learn, or a later Predict through
    * Learn, can read the prediction the executor leaves there).
    */
-  record Analysis(Masks masks, boolean predictionLiveIntoLearn) {}
+  record Analysis(Masks masks, boolean predictionLiveIntoLearn, long[] predictLiveOut, long[] learnLiveOut,
+      int matrixBit) {
+    /** Whether matrix {@code address} can be read after Predict or Learn ends (before being overwritten). */
+    boolean matrixLiveOut(ComponentFunctionType type, int address) {
+      return get(type == ComponentFunctionType.PREDICT ? predictLiveOut : learnLiveOut, matrixBit + address);
+    }
+  }
 
   /**
    * The analysis for an algorithm whose addresses are known to fit {@code shape} (no sizing
@@ -80,7 +86,7 @@ public final class Liveness {
     Encoded learn = new Encoded(algorithm.learn(), scalars, vectors);
     int featuresBit = scalars + MemoryShape.FEATURES;
     if (words == 1) {
-      return analyzeSmall(setup, predict, learn, featuresBit);
+      return analyzeSmall(setup, predict, learn, featuresBit, scalars + vectors);
     }
 
     // Fixpoint over the live-in sets of Predict and Learn; the sets only grow, so it terminates.
@@ -100,14 +106,18 @@ public final class Liveness {
     boolean[] setupMask = new boolean[setup.size];
     boolean[] predictMask = new boolean[predict.size];
     boolean[] learnMask = new boolean[learn.size];
+    long[] predictOut = predictLiveOut(predictIn, learnIn, featuresBit);
+    long[] learnOut = boundary(predictIn, featuresBit);
     setup.transfer(boundary(predictIn, featuresBit), setupMask);
-    predict.transfer(predictLiveOut(predictIn, learnIn, featuresBit), predictMask);
-    learn.transfer(boundary(predictIn, featuresBit), learnMask);
-    return new Analysis(new Masks(setupMask, predictMask, learnMask), get(learnIn, MemoryShape.PREDICTION));
+    predict.transfer(predictOut, predictMask);
+    learn.transfer(learnOut, learnMask);
+    return new Analysis(new Masks(setupMask, predictMask, learnMask), get(learnIn, MemoryShape.PREDICTION),
+        predictOut, learnOut, scalars + vectors);
   }
 
   /** The same analysis when all addresses fit one 64-bit set (every usual memory shape). */
-  private static Analysis analyzeSmall(Encoded setup, Encoded predict, Encoded learn, int featuresBit) {
+  private static Analysis analyzeSmall(Encoded setup, Encoded predict, Encoded learn, int featuresBit,
+      int matrixBit) {
     final long boundary = ~((1L << MemoryShape.LABEL) | (1L << featuresBit));
     final long prediction = 1L << MemoryShape.PREDICTION;
     long predictIn = 0;
@@ -124,10 +134,13 @@ public final class Liveness {
     boolean[] setupMask = new boolean[setup.size];
     boolean[] predictMask = new boolean[predict.size];
     boolean[] learnMask = new boolean[learn.size];
+    long predictOut = (predictIn | learnIn) & boundary | prediction;
+    long learnOut = predictIn & boundary;
     setup.transfer(predictIn & boundary, setupMask);
-    predict.transfer((predictIn | learnIn) & boundary | prediction, predictMask);
-    learn.transfer(predictIn & boundary, learnMask);
-    return new Analysis(new Masks(setupMask, predictMask, learnMask), (learnIn & prediction) != 0);
+    predict.transfer(predictOut, predictMask);
+    learn.transfer(learnOut, learnMask);
+    return new Analysis(new Masks(setupMask, predictMask, learnMask), (learnIn & prediction) != 0,
+        new long[] {predictOut}, new long[] {learnOut}, matrixBit);
   }
 
   private static int maxAddress(Op op, Instruction instruction, Kind kind) {

@@ -83,4 +83,9 @@ final class OpCodes {
   static final int F8_OFFSET = 200;
   static final int F16_OFFSET = 300;
   static final int F32_OFFSET = 400;
+  /**
+   * A fused pair ({@link OuterSumFusion}): this plus VECTOR_OUTER_PRODUCT adds the outer product
+   * straight into the next instruction's sum; this plus MATRIX_SUM (that sum) then does nothing.
+   */
+  static final int FUSED_OFFSET = 500;
 }

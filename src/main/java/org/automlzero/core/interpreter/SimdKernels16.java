@@ -148,6 +148,23 @@ final class SimdKernels16 {
     }
   }
 
+  /** Column-major out = z + x y^T (x y^T + z when outerFirst): {@link Kernels#outerSum}. */
+  static void outerSum(double[] x, double[] y, double[] z, double[] out, boolean outerFirst) {
+    for (int j = 0; j < N; j++) {
+      final double yj = y[j];
+      final int column = j * N;
+      if (outerFirst) {
+        for (int i = 0; i < N; i += L) {
+          at(x, i).mul(yj).add(at(z, column + i)).intoArray(out, column + i);
+        }
+      } else {
+        for (int i = 0; i < N; i += L) {
+          at(z, column + i).add(at(x, i).mul(yj)).intoArray(out, column + i);
+        }
+      }
+    }
+  }
+
   /**
    * target = M x for a column-major M at offsets, rows in lanes: per row, +0.0 then, column by
    * column, plus M[r][c] * x[c], the scalar kernel's sequential sum. Up to four accumulators

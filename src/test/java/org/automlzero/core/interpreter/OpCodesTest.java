@@ -31,6 +31,7 @@ class OpCodesTest {
     expected.put("F8_OFFSET", 200);
     expected.put("F16_OFFSET", 300);
     expected.put("F32_OFFSET", 400);
+    expected.put("FUSED_OFFSET", 500);
     assertThat(codes).isEqualTo(expected);
   }
 
@@ -41,6 +42,7 @@ class OpCodesTest {
     assertThat(OpCodes.F4_OFFSET + Op.values().length).isLessThan(OpCodes.F8_OFFSET);
     assertThat(OpCodes.F8_OFFSET + Op.values().length).isLessThan(OpCodes.F16_OFFSET);
     assertThat(OpCodes.F16_OFFSET + Op.values().length).isLessThan(OpCodes.F32_OFFSET);
+    assertThat(OpCodes.F32_OFFSET + Op.values().length).isLessThan(OpCodes.FUSED_OFFSET);
     for (Op op : Op.values()) {
       for (int f : new int[] {4, 8, 16, 32, 5}) {
         assertThat(CompiledAlgorithm.opCode(op, f) % 100).isEqualTo(op.id());

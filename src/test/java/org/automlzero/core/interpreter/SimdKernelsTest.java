@@ -84,6 +84,19 @@ class SimdKernelsTest {
     Kernels.outer(x, y, expectedOuter, n);
     assertSame(java.util.Arrays.copyOfRange(outer, slot * nn, slot * nn + nn), expectedOuter, at + " outer");
 
+    // The fused outer product and sum, in both operand orders, in place (out = z) and not.
+    boolean outerFirst = rng.nextDouble() < 0.5;
+    double[] expectedSum = new double[nn];
+    for (int k = 0; k < nn; k++) {
+      expectedSum[k] = outerFirst ? expectedOuter[k] + mx[k] : mx[k] + expectedOuter[k];
+    }
+    double[] fused = new double[nn];
+    outerSum(n, x, y, mx, fused, outerFirst);
+    assertSame(fused, expectedSum, at + " outer sum");
+    double[] fusedInPlace = mx.clone();
+    outerSum(n, x, y, fusedInPlace, fusedInPlace, outerFirst);
+    assertSame(fusedInPlace, expectedSum, at + " outer sum in place");
+
     double[] ms = new double[3 * nn];
     System.arraycopy(mx, 0, ms, slot * nn, nn);
     double[] product = new double[3 * n];
@@ -194,6 +207,14 @@ class SimdKernelsTest {
       case 8 -> SimdKernels8.outer(x, xFrom, y, yFrom, out, outFrom);
       case 16 -> SimdKernels16.outer(x, xFrom, y, yFrom, out, outFrom);
       default -> SimdKernels32.outer(x, xFrom, y, yFrom, out, outFrom);
+    }
+  }
+
+  private static void outerSum(int n, double[] x, double[] y, double[] z, double[] out, boolean outerFirst) {
+    switch (n) {
+      case 8 -> SimdKernels8.outerSum(x, y, z, out, outerFirst);
+      case 16 -> SimdKernels16.outerSum(x, y, z, out, outerFirst);
+      default -> SimdKernels32.outerSum(x, y, z, out, outerFirst);
     }
   }
 
