@@ -87,8 +87,8 @@ class SimdKernelsTest {
     // The fused outer product and sum, in both operand orders, in place (out = z) and not.
     boolean outerFirst = rng.nextDouble() < 0.5;
     double[] expectedSum = new double[nn];
-    for (int k = 0; k < nn; k++) {
-      expectedSum[k] = outerFirst ? expectedOuter[k] + mx[k] : mx[k] + expectedOuter[k];
+    for (int e = 0; e < nn; e++) {
+      expectedSum[e] = outerFirst ? expectedOuter[e] + mx[e] : mx[e] + expectedOuter[e];
     }
     double[] fused = new double[nn];
     outerSum(n, x, y, mx, fused, outerFirst);
