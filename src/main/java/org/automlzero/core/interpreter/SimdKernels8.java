@@ -25,7 +25,7 @@ final class SimdKernels8 {
    * 512-bit vectors for the neural net on JDK 17), else the preferred shape. One species for all
    * kernels: a JVM that mixes species runs the Vector API far slower.
    */
-  private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED.vectorBitSize() >= 256
+  static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED.vectorBitSize() >= 256
       ? DoubleVector.SPECIES_256 : DoubleVector.SPECIES_PREFERRED;
   private static final int L = S.length();
 

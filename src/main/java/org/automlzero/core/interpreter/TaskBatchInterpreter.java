@@ -349,6 +349,10 @@ public final class TaskBatchInterpreter {
         case VECTOR_HEAVYSIDE -> {
           final double[] x = v[a];
           final double[] o = v[c];
+          if (Simd.ENABLED) {
+            SimdLoops.heaviside(x, o, vn);
+            continue;
+          }
           for (int i = 0; i < vn; i++) {
             o[i] = Kernels.heaviside(x[i]);
           }
@@ -464,6 +468,10 @@ public final class TaskBatchInterpreter {
           final double[] x = v[a];
           final double[] y = v[b];
           final double[] o = v[c];
+          if (Simd.ENABLED) {
+            SimdLoops.min(x, y, o, vn);
+            continue;
+          }
           for (int i = 0; i < vn; i++) {
             o[i] = Kernels.stdMin(x[i], y[i]);
           }
@@ -472,6 +480,10 @@ public final class TaskBatchInterpreter {
           final double[] x = v[a];
           final double[] y = v[b];
           final double[] o = v[c];
+          if (Simd.ENABLED) {
+            SimdLoops.max(x, y, o, vn);
+            continue;
+          }
           for (int i = 0; i < vn; i++) {
             o[i] = Kernels.stdMax(x[i], y[i]);
           }

@@ -7,7 +7,7 @@ import org.automlzero.core.random.Rng;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Vector API kernels (SimdKernels8/16/32) against the generic scalar kernels, bit for bit
+ * The Vector API kernels (SimdKernels8/16/32, SimdLoops) against the generic scalar kernels, bit for bit
  * (NaN payloads aside, as in {@link SpecialisedKernelsTest}), on random vectors and matrices
  * with NaN, infinities, signed zeros and subnormals, in-place outputs and offsets. The build
  * runs the tests with the module (pom.xml's engine.jvm.flags), so the first test checks that
@@ -33,6 +33,27 @@ class SimdKernelsTest {
       check(8, rng, special);
       check(16, rng, special);
       check(32, rng, special);
+    }
+  }
+
+  @Test
+  void theBatchLoopsMatchTheScalarSelectsForEveryLength() {
+    assumeTrue(ModuleLayer.boot().findModule(Simd.MODULE).isPresent(), "no " + Simd.MODULE + " module");
+    Rng rng = new Rng(77);
+    for (int trial = 0; trial < 3000; trial++) {
+      int n = rng.nextInt(70);
+      double special = trial % 3 == 0 ? 0.0 : 0.4;
+      double[] x = random(n, rng, special);
+      double[] y = rng.nextDouble() < 0.1 ? x.clone() : random(n, rng, special);
+      double[] expected = new double[n];
+      double[] actual = new double[n];
+      Kernels.heaviside(x, expected, n);
+      SimdLoops.heaviside(x, actual, n);
+      assertSame(actual, expected, "heaviside n=" + n);
+      SimdLoops.min(x, y, actual, n);
+      assertSame(actual, scalar("min", x, y), "min n=" + n);
+      SimdLoops.max(x, y, actual, n);
+      assertSame(actual, scalar("max", x, y), "max n=" + n);
     }
   }
 

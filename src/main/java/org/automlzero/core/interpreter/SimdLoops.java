@@ -1,0 +1,56 @@
+package org.automlzero.core.interpreter;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Vector API loops of any length (used when {@link Simd#ENABLED}): the task batch's selects over
+ * T x F entries, which as scalar code compile to a branch on a sign that looks random. Lanes over
+ * entries, the remainder scalar; each entry is the scalar kernel's value, bit for bit. Uses the
+ * species of {@link SimdKernels16} (one species per JVM).
+ */
+final class SimdLoops {
+  private SimdLoops() {}
+
+  private static final VectorSpecies<Double> S = SimdKernels16.S;
+  private static final int L = S.length();
+
+  /** out[i] = {@link Kernels#heaviside(double)} of x[i] for i below n. */
+  static void heaviside(double[] x, double[] out, int n) {
+    final DoubleVector zero = DoubleVector.zero(S);
+    final DoubleVector one = DoubleVector.broadcast(S, 1.0);
+    int i = 0;
+    for (; i + L <= n; i += L) {
+      zero.blend(one, zero.lt(DoubleVector.fromArray(S, x, i))).intoArray(out, i);
+    }
+    for (; i < n; i++) {
+      out[i] = Kernels.heaviside(x[i]);
+    }
+  }
+
+  /** out[i] = {@link Kernels#stdMin}(x[i], y[i]) for i below n. */
+  static void min(double[] x, double[] y, double[] out, int n) {
+    int i = 0;
+    for (; i + L <= n; i += L) {
+      final DoubleVector a = DoubleVector.fromArray(S, x, i);
+      final DoubleVector b = DoubleVector.fromArray(S, y, i);
+      a.blend(b, b.lt(a)).intoArray(out, i);
+    }
+    for (; i < n; i++) {
+      out[i] = Kernels.stdMin(x[i], y[i]);
+    }
+  }
+
+  /** out[i] = {@link Kernels#stdMax}(x[i], y[i]) for i below n. */
+  static void max(double[] x, double[] y, double[] out, int n) {
+    int i = 0;
+    for (; i + L <= n; i += L) {
+      final DoubleVector a = DoubleVector.fromArray(S, x, i);
+      final DoubleVector b = DoubleVector.fromArray(S, y, i);
+      a.blend(b, a.lt(b)).intoArray(out, i);
+    }
+    for (; i < n; i++) {
+      out[i] = Kernels.stdMax(x[i], y[i]);
+    }
+  }
+}
