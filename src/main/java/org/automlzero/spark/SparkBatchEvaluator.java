@@ -58,6 +58,8 @@ public final class SparkBatchEvaluator implements BatchEvaluator {
   /** The scale benchmark's stand-in for {@link EvolveIslands} (null: real stages). */
   private ModelledStages stageModel;
   private final IslandLocations hosts = new IslandLocations();
+  /** Island calls answered "missing" so far (islands a lost or other executor did not hold; replayed). */
+  private long lostIslands;
 
   private record CachedTasks(JavaRDD<TaskShard> shards, int shardsPerTask, int partitions) {}
 
@@ -89,6 +91,11 @@ public final class SparkBatchEvaluator implements BatchEvaluator {
     this.fixedShards = shardsPerTask;
     this.storeRoot = storeRoot;
     this.configText = configText;
+  }
+
+  /** Island calls answered "missing" so far: islands replayed from the driver's copies. */
+  public long lostIslands() {
+    return lostIslands;
   }
 
   /** Totals since construction (for progress lines and the benchmark). */
@@ -224,7 +231,9 @@ public final class SparkBatchEvaluator implements BatchEvaluator {
     long slowest = 0;
     for (StageResults part : parts) {
       for (StageCall.Answer a : StageCall.decodeAnswers(part.answers())) {
-        if (!a.missing()) {
+        if (a.missing()) {
+          lostIslands++;
+        } else {
           hosts.held(calls.get(answers.size()), part.location());
         }
         answers.add(a);
