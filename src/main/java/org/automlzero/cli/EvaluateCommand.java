@@ -16,17 +16,9 @@ import org.automlzero.core.algorithm.AlgorithmParser;
 import org.automlzero.core.config.ExperimentConfig;
 import org.automlzero.core.interpreter.Fitness;
 import org.automlzero.core.interpreter.FitnessCombination;
-import org.automlzero.core.random.Rng;
-import org.automlzero.core.search.CachingTaskProvider;
-import org.automlzero.core.search.EvaluationRequest;
-import org.automlzero.core.search.InProcessEvaluator;
 import org.automlzero.core.search.SearchSpec;
-import org.automlzero.core.search.TaskProvider;
-import org.automlzero.core.search.WorkerPool;
 import org.automlzero.core.task.LearningTask;
-import org.automlzero.core.task.TaskGenerator;
 import org.automlzero.core.task.TaskList;
-import org.automlzero.store.ParquetTaskStore;
 import org.automlzero.spark.SparkSearch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -105,19 +97,11 @@ final class EvaluateCommand implements Callable<Integer> {
       case FINAL -> config.run().finalTasks();
     };
     String purpose = which.name().toLowerCase(Locale.ROOT);
-    TaskGenerator generator = SparkSearch.needsData(config) ? new TaskGenerator(ParquetTaskStore.open(config.dataPath()))
-        : new TaskGenerator();
-    TaskProvider provider = new CachingTaskProvider(generator::generate);
-    List<LearningTask> learningTasks = provider.tasks(list);
-    List<EvaluationRequest> requests = new ArrayList<>();
-    for (int t = 0; t < learningTasks.size(); t++) {
-      requests.add(new EvaluationRequest(0, t, learningTasks.get(t).maxTrainExamples(),
-          Rng.deriveSeed(config.run().seed(), purpose, 0, t)));
-    }
+    List<LearningTask> learningTasks;
     double[] fitness;
-    try (WorkerPool pool = new WorkerPool(config.threads());
-        InProcessEvaluator evaluator = new InProcessEvaluator(spec.shape(), spec.maxAbsError(), provider, pool)) {
-      fitness = evaluator.evaluate(list, List.of(algorithm), requests);
+    try (TaskListFitness scorer = new TaskListFitness(config, list, purpose, 0)) {
+      learningTasks = scorer.tasks();
+      fitness = scorer.perTask(algorithm);
     }
     FitnessCombination combination = which == Tasks.SEARCH ? spec.fitnessCombination() : FitnessCombination.MEAN;
     double combined = Fitness.combine(fitness, combination);

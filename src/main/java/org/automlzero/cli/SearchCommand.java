@@ -188,13 +188,14 @@ class SearchCommand implements Callable<Integer> {
       SparkSession spark = session;
       SparkSearch.Options options = new SparkSearch.Options(inProcess, partitions, shards, listener,
           display.style());
-      SearchResult result = RunOutputs.runAndFinish(recorder, name, plan, (runConfig, start) -> SparkSearch.run(runConfig,
-          spark, options, console, recorder, start));
+      RunOutputs.Finished finished = RunOutputs.runAndFinish(recorder, name, plan, (runConfig, start) ->
+          SparkSearch.run(runConfig, spark, options, console, recorder, start));
+      SearchResult result = finished.result();
       display.close();
       console.println("Run directory: " + plan.dir() + " (report: " + recorder.directory().report() + ")");
       console.println(String.format(Locale.ROOT, "Best algorithm: search fitness %.6f, select fitness %.6f, "
           + "final fitness %.6f", result.searchFitness(), result.selectFitness(), result.finalFitness()));
-      RunOutputs.printAlgorithm(console, result.best(), raw);
+      RunOutputs.printAlgorithm(console, finished, raw);
       console.flush();
       return 0;
     } catch (RuntimeException | Error e) {

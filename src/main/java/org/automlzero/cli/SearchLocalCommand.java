@@ -136,17 +136,18 @@ final class SearchLocalCommand implements Callable<Integer> {
       // Projected binary tasks come from the Parquet data set (read with parquet-hadoop, no Spark).
       TaskGenerator generator = org.automlzero.spark.SparkSearch.needsData(c)
           ? new TaskGenerator(org.automlzero.store.ParquetTaskStore.open(c.dataPath())) : new TaskGenerator();
-      SearchResult r;
+      RunOutputs.Finished finished;
       try (LiveProgress.Handle display = LiveProgress.open(common.verbose, RunOutputs.maxSeconds(c))) {
         // System.out is the live display's from here on (System.out::println binds it now).
         ProgressPrinter progress = new ProgressPrinter(c.progressEvery(), System.out::println,
             c.run().search().maxIndividuals(), display.style()).secondsBefore(plan.start().elapsedSeconds());
         GenerationListener listener = recorder.alongside(progress);
         java.util.function.Consumer<String> log = System.out::println;
-        r = RunOutputs.runAndFinish(recorder, "search-local", plan, (config, from) -> InProcessSearch.run(
+        finished = RunOutputs.runAndFinish(recorder, "search-local", plan, (config, from) -> InProcessSearch.run(
             config.run(), config.threads(), generator::generate, listener, log, recorder, from));
       }
-      print(r, o.raw());
+      SearchResult r = finished.result();
+      print(finished, o.raw());
       System.out.println("Run directory: " + plan.dir() + " (report: " + recorder.directory().report() + ")");
       boolean ok = c.run().sufficientFitness() > 0 && r.selectFitness() > c.run().sufficientFitness()
           && r.finalFitness() > c.run().sufficientFitness();
@@ -165,7 +166,8 @@ final class SearchLocalCommand implements Callable<Integer> {
     return 0;
   }
 
-  static void print(SearchResult r, boolean raw) {
+  static void print(RunOutputs.Finished finished, boolean raw) {
+    SearchResult r = finished.result();
     System.out.println();
     System.out.printf(Locale.ROOT, "Search fitness = %.6f%n", r.searchFitness());
     System.out.printf(Locale.ROOT, "Select fitness = %.6f%n", r.selectFitness());
@@ -174,7 +176,7 @@ final class SearchLocalCommand implements Callable<Integer> {
         "Experiments = %d, individuals = %,d, elapsed = %.1f s, individuals/s = %,.0f, FEC hit rate = %.3f%n",
         r.experiments(), r.individuals(), r.elapsedSeconds(), r.individualsPerSecond(),
         r.fecHitRate());
-    RunOutputs.printAlgorithm(System.out, r.best(), raw);
+    RunOutputs.printAlgorithm(System.out, finished, raw);
   }
 
   /** The parsed options. */

@@ -2,6 +2,7 @@ package org.automlzero.core.simplify;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 import org.automlzero.core.algorithm.Algorithm;
 import org.automlzero.core.algorithm.AlgorithmPrinter;
@@ -45,6 +46,16 @@ public final class VerifiedPass {
       int evaluations, boolean capped) {
     public Result {
       removals = List.copyOf(removals);
+    }
+
+    /** One line for a person: what was removed and the fitness before and after. */
+    public String summary() {
+      String removed = removals.isEmpty() ? "removed nothing"
+          : "removed " + removals.size() + (removals.size() == 1 ? " instruction (" : " instructions (")
+              + String.join("; ", removals.stream().map(Removal::toString).toList()) + ")";
+      return String.format(Locale.ROOT, "verified pass (fitness within %.0e, absolute): %s; fitness %.17g -> %.17g "
+          + "(%d evaluations%s)", TOLERANCE, removed, fitnessBefore, fitnessAfter, evaluations,
+          capped ? ", stopped at the cap" : "");
     }
   }
 
