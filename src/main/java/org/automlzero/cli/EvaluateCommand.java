@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -39,11 +38,11 @@ import picocli.CommandLine.Option;
         "exit codes: 0 done, 2 bad input, 1 failed while running"})
 final class EvaluateCommand implements Callable<Integer> {
   @Mixin CommonOptions common = new CommonOptions();
+  @Mixin ConfigOverrides overrides = new ConfigOverrides();
 
   /** Which of the config's task lists. */
   enum Tasks { SEARCH, SELECT, FINAL }
 
-  private final List<String> overrides = new ArrayList<>();
   private Tasks which = Tasks.FINAL;
 
   @Option(names = "--algorithm", paramLabel = "FILE", description = "the algorithm: readable text (def Setup(): ...) "
@@ -67,14 +66,9 @@ final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--json", description = "machine-readable output")
   boolean json;
 
-  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a config key (repeatable)")
-  void set(List<String> values) {
-    overrides.addAll(values);
-  }
-
   @Option(names = "--threads", paramLabel = "N", description = "evaluation threads (0 = all cores)")
   void threads(String n) {
-    overrides.add("run.threads=" + n);
+    overrides.add("run.threads", n);
   }
 
   @Override
@@ -86,7 +80,7 @@ final class EvaluateCommand implements Callable<Integer> {
     if (algorithmFile == null || configFile == null) {
       throw new UserError("evaluate needs --algorithm FILE and --config CONF\n" + Main.usage("evaluate"), 2);
     }
-    ExperimentConfig config = SearchLocalCommand.load(configFile, overrides);
+    ExperimentConfig config = SearchLocalCommand.load(configFile, overrides.list());
     SearchSpec spec = config.run().search();
     SparkSearch.checkData(config); // an InputException names the file
     org.automlzero.core.config.ResourceCheck.check(config);
