@@ -73,10 +73,6 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Path algorithmFile = this.algorithmFile;
-    Path configFile = this.configFile;
-    Tasks which = this.which;
-    boolean json = this.json;
     if (algorithmFile == null || configFile == null) {
       throw new UserError("evaluate needs --algorithm FILE and --config CONF\n" + Main.usage("evaluate"), 2);
     }

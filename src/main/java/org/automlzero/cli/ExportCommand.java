@@ -75,12 +75,7 @@ final class ExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Path algorithmFile = this.algorithmFile;
     Path configFile = this.configFile;
-    Path out = this.out;
-    Format format = this.format;
-    Integer features = this.features;
-    boolean simplify = this.simplify;
     List<String> overrides = this.overrides.list();
     if (algorithmFile == null || format == null) {
       throw new UserError("export needs --algorithm FILE and --to python|numpy|json|text\n" + Main.usage("export"), 2);

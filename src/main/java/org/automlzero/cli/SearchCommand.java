@@ -99,15 +99,10 @@ class SearchCommand implements Callable<Integer> {
     String name = name();
     Path config = this.config;
     List<String> overrides = new ArrayList<>(this.overrides.list());
-    int partitions = this.partitions;
-    int shards = this.shards;
-    Path history = this.history;
-    boolean inProcess = this.inProcess;
     Path out = run.out;
     boolean overwrite = run.overwrite;
     Path resume = run.resume;
     boolean raw = run.raw;
-    String layoutOption = this.layoutOption;
     run.rejectWithResume(name, configGiven, "--config, --out or --overwrite");
     if (resume != null && layoutOption != null) {
       throw new UserError(name + ": --resume DIR continues that run with its own config.conf (its layout included); "
