@@ -14,7 +14,8 @@ import org.automlzero.core.task.LearningTask;
  * {@code double[]} of scalars and one {@code double[]} per vector (F entries) and per matrix
  * (F x F, column-major: see {@link #matrices()}), plus scratch space for aliased products. Each
  * vector and matrix is its own array so that elementwise loops index every operand with the
- * same {@code i}, which lets the JIT vectorise them. The hot loop is a switch on an int op code; it never allocates.
+ * same {@code i}, which lets the JIT vectorise them. The hot loop is a switch on an int op code;
+ * it never allocates.
  */
 public final class Interpreter {
   /** The original's default early-stopping threshold on |error|. */
