@@ -3,6 +3,7 @@ package org.automlzero.core.interpreter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.lang.management.ManagementFactory;
 import org.automlzero.core.random.Rng;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +22,11 @@ class SimdKernelsTest {
 
   @Test
   void theBuildsTestJvmRunsTheVectorApiKernels() {
-    assertThat(Simd.ENABLED).as(Simd.describe()).isTrue();
+    assertThat(ModuleLayer.boot().findModule(Simd.MODULE)).as("pom.xml's engine.jvm.flags in the argLine").isPresent();
+    boolean limitedJit = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .anyMatch(a -> a.equals("-Xint") || a.matches("-XX:TieredStopAtLevel=[0-3]"));
+    boolean off = "false".equals(System.getProperty("automlzero.simd"));
+    assertThat(Simd.ENABLED).as(Simd.describe()).isEqualTo(!limitedJit && !off);
   }
 
   @Test
