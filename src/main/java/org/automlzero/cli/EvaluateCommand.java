@@ -26,8 +26,7 @@ import org.automlzero.core.search.WorkerPool;
 import org.automlzero.core.task.LearningTask;
 import org.automlzero.core.task.TaskGenerator;
 import org.automlzero.core.task.TaskList;
-import org.automlzero.store.ParquetTaskStore;
-import org.automlzero.spark.SparkSearch;
+import org.automlzero.store.TaskData;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -96,7 +95,7 @@ final class EvaluateCommand implements Callable<Integer> {
     }
     ExperimentConfig config = SearchLocalCommand.load(configFile, overrides);
     SearchSpec spec = config.run().search();
-    SparkSearch.checkData(config); // an InputException names the file
+    TaskData.check(config); // an InputException names the file
     org.automlzero.core.config.ResourceCheck.check(config);
     Algorithm algorithm = readAlgorithm(algorithmFile, spec);
     TaskList list = switch (which) {
@@ -105,8 +104,7 @@ final class EvaluateCommand implements Callable<Integer> {
       case FINAL -> config.run().finalTasks();
     };
     String purpose = which.name().toLowerCase(Locale.ROOT);
-    TaskGenerator generator = SparkSearch.needsData(config) ? new TaskGenerator(ParquetTaskStore.open(config.dataPath()))
-        : new TaskGenerator();
+    TaskGenerator generator = TaskData.generator(config);
     TaskProvider provider = new CachingTaskProvider(generator::generate);
     List<LearningTask> learningTasks = provider.tasks(list);
     List<EvaluationRequest> requests = new ArrayList<>();

@@ -47,9 +47,10 @@ import org.automlzero.core.task.TaskList;
 import org.automlzero.runs.RunDirectory;
 import org.automlzero.runs.RunDirectoryException;
 import org.automlzero.runs.RunRecorder;
-import org.automlzero.store.ParquetTaskStore;
 import org.automlzero.spark.SparkSearch;
 import org.automlzero.spark.SparkSetup;
+import org.automlzero.store.ParquetTaskStore;
+import org.automlzero.store.TaskData;
 
 /**
  * {@code reproduce table-s5 --data DIR [--datasets A,B] [--train-steps N] [--runs R]
@@ -218,7 +219,7 @@ final class ReproduceCommand implements java.util.concurrent.Callable<Integer> {
       }
     }
     for (ExperimentConfig c : configs.values()) {
-      SparkSearch.checkData(c);
+      TaskData.check(c);
       org.automlzero.core.config.ResourceCheck.check(c);
     }
     Path runsDir = o.out().resolve("runs");
@@ -345,7 +346,7 @@ final class ReproduceCommand implements java.util.concurrent.Callable<Integer> {
       }
       return seeds.size();
     } catch (RuntimeException e) {
-      return 0; // SparkSearch.checkData names what is wrong with the data set
+      return 0; // TaskData.check names what is wrong with the data set
     }
   }
 
@@ -419,8 +420,7 @@ final class ReproduceCommand implements java.util.concurrent.Callable<Integer> {
 
   /** One task provider for every in-process run and the baselines: each task list is read once. */
   private static TaskProvider sharedTasks(ExperimentConfig any) {
-    TaskGenerator generator = SparkSearch.needsData(any)
-        ? new TaskGenerator(ParquetTaskStore.open(any.dataPath())) : new TaskGenerator();
+    TaskGenerator generator = TaskData.generator(any);
     Map<TaskList, List<LearningTask>> cache = new LinkedHashMap<>();
     return list -> {
       synchronized (cache) {
