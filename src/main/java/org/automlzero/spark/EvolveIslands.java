@@ -10,6 +10,7 @@ import org.apache.spark.TaskContext;
 import org.automlzero.core.config.ConfigLoader;
 import org.automlzero.core.search.IslandStage;
 import org.automlzero.core.search.SearchSpec;
+import org.automlzero.core.search.StageCall;
 import org.automlzero.core.search.WorkerPool;
 import org.automlzero.core.task.LearningTask;
 import org.automlzero.core.task.TaskGenerator;
@@ -19,9 +20,9 @@ import scala.runtime.AbstractFunction2;
 import org.automlzero.store.ParquetTaskStore;
 
 /**
- * Executor side of the island-stage mode, once per stage and partition: runs the core's
- * {@link IslandStage} for each island request of the partition and returns the encoded results
- * in request order. A task granted {@code spark.task.cpus} cores runs that many islands at once,
+ * Executor side of the island-stage mode, once per stage and partition: runs each island call of
+ * the partition ({@link StageCall}) on this executor's resident islands ({@link HostedIslands}),
+ * evolving with the core's {@link IslandStage}, and returns the encoded answers in call order. A task granted {@code spark.task.cpus} cores runs that many islands at once,
  * so a large cluster needs fewer, longer tasks per stage. The search tasks and the parsed config are kept per executor JVM (the
  * latest few), so data is read or generated once per executor, not once per stage.
  */
@@ -56,18 +57,16 @@ final class EvolveIslands extends AbstractFunction2<TaskContext, Iterator<byte[]
       lists.add(list);
       learning.add(tasks(list, encoded));
     }
-    List<byte[]> in = new ArrayList<>();
-    requests.foreach(in::add);
-    byte[][] out = new byte[in.size()][];
+    List<StageCall> calls = new ArrayList<>();
+    requests.foreach(group -> calls.addAll(StageCall.decodeCalls(group)));
+    StageCall.Answer[] out = new StageCall.Answer[calls.size()];
     // A task granted several cores (spark.task.cpus) evolves its islands side by side.
-    try (WorkerPool pool = new WorkerPool(Math.max(1, Math.min(context.cpus(), in.size())))) {
-      pool.forEach(in.size(), 2, (worker, r) -> {
-        IslandStage.Request request = IslandStage.decodeRequest(in.get(r));
-        out[r] = IslandStage.encode(IslandStage.run(spec, lists.get(request.list()), learning.get(request.list()),
-            runSeed, request));
-      });
+    try (WorkerPool pool = new WorkerPool(Math.max(1, Math.min(context.cpus(), calls.size())))) {
+      pool.forEach(calls.size(), 2, (worker, c) -> out[c] = HostedIslands.STORE.run(calls.get(c),
+          r -> IslandStage.run(spec, lists.get(r.list()), learning.get(r.list()), runSeed, r)));
     }
-    return new StageResults(out, System.nanoTime() - start);
+    return new StageResults(StageCall.encodeAnswers(List.of(out)), System.nanoTime() - start,
+        HostedIslands.location());
   }
 
   private static SearchSpec spec(String text) {

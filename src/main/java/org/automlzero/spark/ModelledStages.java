@@ -6,17 +6,17 @@ import java.util.List;
 import org.apache.spark.TaskContext;
 import org.automlzero.core.search.IslandStage;
 import org.automlzero.core.search.PackedIsland;
+import org.automlzero.core.search.StageCall;
 import scala.collection.Iterator;
 import scala.runtime.AbstractFunction2;
 
 /**
- * Executor side of the scale benchmark: the real request decoding and result encoding of an
- * island stage, with the stage's evolution (decoding the packed island, evolving it, packing it
- * again) replaced by a sleep of its modelled cost (individuals of the stage x the calibrated
- * seconds per individual on one core). The island comes back unchanged but for its
- * evaluated-individuals count, with its real size, so the driver's work (requests, migration on
- * packed islands, results) and Spark's scheduling and data movement stay real at any virtual
- * core count.
+ * Executor side of the scale benchmark: the real island calls (decoding, the executor's resident
+ * islands, receiving migrants, choosing and encoding emigrants and answers), with each stage's
+ * evolution replaced by a sleep of its modelled cost (individuals of the stage x the calibrated
+ * seconds per individual on one core). An evolved island is the island unchanged but for its
+ * evaluated-individuals count, so the driver's work (calls, migration, headers, answers) and
+ * Spark's scheduling and data movement stay real at any virtual core count.
  */
 final class ModelledStages extends AbstractFunction2<TaskContext, Iterator<byte[]>, StageResults>
     implements Serializable {
@@ -33,16 +33,19 @@ final class ModelledStages extends AbstractFunction2<TaskContext, Iterator<byte[
   @Override
   public StageResults apply(TaskContext context, Iterator<byte[]> requests) {
     long start = System.nanoTime();
-    List<byte[]> out = new ArrayList<>();
+    List<StageCall> calls = new ArrayList<>();
+    requests.foreach(group -> calls.addAll(StageCall.decodeCalls(group)));
     // The islands of a task with spark.task.cpus = c run c at a time: the task sleeps as long as its busiest lane.
     long[] lanes = new long[Math.max(1, context.cpus())];
-    int k = 0;
-    while (requests.hasNext()) {
-      IslandStage.Request r = IslandStage.decodeRequest(requests.next());
-      long individuals = (long) r.generations() * children;
-      lanes[k++ % lanes.length] += (long) (individuals * secondsPerIndividual * 1e9);
-      byte[] after = PackedIsland.withIndividuals(r.packed(), PackedIsland.individuals(r.packed()) + individuals);
-      out.add(IslandStage.encode(new IslandStage.Result(after, individuals, 0, 0, 0)));
+    List<StageCall.Answer> answers = new ArrayList<>(calls.size());
+    for (int c = 0; c < calls.size(); c++) {
+      int lane = c % lanes.length;
+      answers.add(HostedIslands.STORE.run(calls.get(c), r -> {
+        long individuals = (long) r.generations() * children;
+        lanes[lane] += (long) (individuals * secondsPerIndividual * 1e9);
+        byte[] after = PackedIsland.withIndividuals(r.packed(), PackedIsland.individuals(r.packed()) + individuals);
+        return new IslandStage.Result(after, individuals, 0, 0, 0);
+      }));
     }
     long nanos = java.util.Arrays.stream(lanes).max().orElse(0);
     try {
@@ -51,6 +54,6 @@ final class ModelledStages extends AbstractFunction2<TaskContext, Iterator<byte[
       Thread.currentThread().interrupt();
       throw new IllegalStateException("modelled stage interrupted", e);
     }
-    return new StageResults(out.toArray(new byte[0][]), System.nanoTime() - start);
+    return new StageResults(StageCall.encodeAnswers(answers), System.nanoTime() - start, HostedIslands.location());
   }
 }

@@ -31,8 +31,9 @@ import org.automlzero.store.ParquetTaskStore;
 /**
  * How far the island-stage mode scales, measured honestly on one small machine. What is real: a
  * standalone cluster (Master and Workers from the project's jars on 127.0.0.1, advertising many
- * cores), the driver's loop (stage requests, encoding and decoding whole populations, migration),
- * Spark's scheduling of one task per island, the executors' decoding and encoding. What is
+ * cores), the driver's loop (stage calls, headers, migration, the periodic full copies of the
+ * islands), Spark's scheduling of one task per island (or per {@code task_cpus} islands), the
+ * executors' resident islands, decoding and encoding. What is
  * modelled: the evolution inside each island's stage, replaced by a sleep of its cost, calibrated
  * from a real single-thread run of the same spec ({@link ModelledStages}).
  *
@@ -144,8 +145,8 @@ public final class ScaleBench {
     int islands = cores;
     LoopState start = initialState(spec, islands);
     try (WorkerPool pool = new WorkerPool(1);
-        SparkBatchEvaluator evaluator = new SparkBatchEvaluator(jsc, spec.shape(), spec.maxAbsError(), cores, 0,
-            null)) {
+        SparkBatchEvaluator evaluator = new SparkBatchEvaluator(jsc, spec.shape(), spec.maxAbsError(),
+            Math.max(1, cores / taskCpus), 0, null)) {
       evaluator.modelStages(new ModelledStages(spec.islands().children(), secondsPerIndividual));
       // The loop wants a fingerprinter when FEC is on; the modelled stages never use it.
       Fingerprinter unused = spec.fec().enabled()

@@ -14,9 +14,12 @@ import org.automlzero.core.algorithm.Algorithm;
 import org.automlzero.core.algorithm.MemoryShape;
 import org.automlzero.core.search.BatchEvaluator;
 import org.automlzero.core.search.EvaluationRequest;
-import org.automlzero.core.search.IslandStage;
+import org.automlzero.core.search.StageCall;
 import org.automlzero.core.search.SearchSpec;
 import org.automlzero.core.task.TaskList;
+import scala.Tuple2;
+import scala.collection.immutable.Seq;
+import scala.jdk.javaapi.CollectionConverters;
 import scala.reflect.ClassTag;
 import scala.reflect.ClassTag$;
 
@@ -36,6 +39,7 @@ public final class SparkBatchEvaluator implements BatchEvaluator {
   private static final int CACHED_TASK_LISTS = 3;
   private static final ClassTag<ShardResults> RESULTS = ClassTag$.MODULE$.apply(ShardResults.class);
   private static final ClassTag<StageResults> STAGE_RESULTS = ClassTag$.MODULE$.apply(StageResults.class);
+  private static final ClassTag<byte[]> BYTES = ClassTag$.MODULE$.apply(byte[].class);
   /** Spark's local property keys for a job's call site (org.apache.spark.util.CallSite). */
   private static final String CALL_SITE_SHORT = "callSite.short";
   private static final String CALL_SITE_LONG = "callSite.long";
@@ -53,6 +57,9 @@ public final class SparkBatchEvaluator implements BatchEvaluator {
   private EvaluatorStats stats = EvaluatorStats.ZERO;
   /** The scale benchmark's stand-in for {@link EvolveIslands} (null: real stages). */
   private ModelledStages stageModel;
+  private final IslandLocations hosts = new IslandLocations();
+  /** Island calls answered "missing" so far (islands a lost or other executor did not hold; replayed). */
+  private long lostIslands;
 
   private record CachedTasks(JavaRDD<TaskShard> shards, int shardsPerTask, int partitions) {}
 
@@ -84,6 +91,11 @@ public final class SparkBatchEvaluator implements BatchEvaluator {
     this.fixedShards = shardsPerTask;
     this.storeRoot = storeRoot;
     this.configText = configText;
+  }
+
+  /** Island calls answered "missing" so far: islands replayed from the driver's copies. */
+  public long lostIslands() {
+    return lostIslands;
   }
 
   /** Totals since construction (for progress lines and the benchmark). */
@@ -165,13 +177,16 @@ public final class SparkBatchEvaluator implements BatchEvaluator {
   }
 
   /**
-   * Island stages as one Spark job: the encoded requests are the elements of a small RDD (one
-   * partition per island, up to the partition count), {@link EvolveIslands} runs each island's
-   * stage on an executor, and the results come back in request order.
+   * Island stages as one Spark job: the calls, grouped into one partition per task slot (a group
+   * of contiguous islands), are the elements of a small RDD whose partitions prefer the executor
+   * that answered for their islands last, where the islands are resident ({@link HostedIslands});
+   * {@link EvolveIslands} runs them there, and the answers come back in call order. A call that
+   * lands elsewhere (a lost executor, a busy one after the locality wait) answers "missing" and
+   * the driver replays it ({@code StagedIslands}).
    */
   @Override
-  public List<IslandStage.Result> runStages(SearchSpec spec, List<TaskList> lists, long runSeed,
-      List<IslandStage.Request> requests, String description) {
+  public List<StageCall.Answer> runStages(SearchSpec spec, List<TaskList> lists, long runSeed,
+      List<StageCall> calls, String description) {
     boolean projected = lists.stream().anyMatch(TaskList::hasProjectedBinary);
     if (configText == null && stageModel == null) {
       throw new IllegalStateException("this evaluator was made without the run's config: it cannot run island stages");
@@ -181,23 +196,27 @@ public final class SparkBatchEvaluator implements BatchEvaluator {
           + "(--data DIR)");
     }
     long start = System.nanoTime();
-    List<byte[]> encoded = new ArrayList<>(requests.size());
-    for (IslandStage.Request r : requests) {
-      encoded.add(IslandStage.encode(r));
-    }
-    // One task per island up to the cluster's task slots; a task granted several cores
+    // One task per group of islands up to the cluster's task slots; a task granted several cores
     // (spark.task.cpus) runs that many islands side by side (EvolveIslands).
     int taskCpus = Math.max(1, jsc.getConf().getInt("spark.task.cpus", 1));
     int p = partitions > 0 ? partitions : Math.max(1, jsc.defaultParallelism() / taskCpus);
-    int slices = Math.min(requests.size(), Math.max(p, 1));
+    int n = calls.size();
+    int slices = Math.max(1, Math.min(n, p));
+    List<Tuple2<byte[], Seq<String>>> groups = new ArrayList<>(slices);
+    for (int g = 0; g < slices; g++) {
+      List<StageCall> group = calls.subList((int) ((long) g * n / slices), (int) ((long) (g + 1) * n / slices));
+      String where = group.isEmpty() ? null : hosts.where(group.get(0));
+      groups.add(new Tuple2<>(StageCall.encode(group),
+          CollectionConverters.asScala(where == null ? List.<String>of() : List.of(where)).toSeq()));
+    }
     jsc.setJobDescription(description);
     jsc.setLocalProperty(CALL_SITE_SHORT, description);
     jsc.setLocalProperty(CALL_SITE_LONG, "SparkBatchEvaluator.runStages");
     StageResults[] parts;
     long submitted = System.nanoTime();
     try {
-      parts = (StageResults[]) jsc.sc().runJob(jsc.parallelize(encoded, slices).rdd(), stageModel != null ? stageModel
-          : new EvolveIslands(configText, lists, projected ? storeRoot : null, runSeed),
+      parts = (StageResults[]) jsc.sc().runJob(jsc.sc().makeRDD(CollectionConverters.asScala(groups).toSeq(), BYTES),
+          stageModel != null ? stageModel : new EvolveIslands(configText, lists, projected ? storeRoot : null, runSeed),
           STAGE_RESULTS);
     } catch (Exception e) { // SparkException is checked in Java's eyes but thrown unchecked by Scala
       throw SparkErrors.unwrap(e);
@@ -207,23 +226,44 @@ public final class SparkBatchEvaluator implements BatchEvaluator {
       jsc.setLocalProperty(CALL_SITE_LONG, null);
     }
     long finished = System.nanoTime();
-    List<IslandStage.Result> results = new ArrayList<>(requests.size());
+    List<StageCall.Answer> answers = new ArrayList<>(n);
     long busy = 0;
     long slowest = 0;
     for (StageResults part : parts) {
-      for (byte[] r : part.results()) {
-        results.add(IslandStage.decodeResult(r));
+      for (StageCall.Answer a : StageCall.decodeAnswers(part.answers())) {
+        if (a.missing()) {
+          lostIslands++;
+        } else {
+          hosts.held(calls.get(answers.size()), part.location());
+        }
+        answers.add(a);
       }
       busy += part.nanos();
       slowest = Math.max(slowest, part.nanos());
     }
-    if (results.size() != requests.size()) {
-      throw new IllegalStateException("Spark returned " + results.size() + " island stages for " + requests.size()
-          + " requests");
+    if (answers.size() != n) {
+      throw new IllegalStateException("Spark returned " + answers.size() + " island answers for " + n + " calls");
     }
-    stats = stats.plus(1, requests.size(), System.nanoTime() - start, busy, slowest, submitted - start,
-        finished - submitted);
-    return results;
+    stats = stats.plus(1, n, System.nanoTime() - start, busy, slowest, submitted - start, finished - submitted);
+    return answers;
+  }
+
+  /** Which executor answered for each island of the latest run (where its next stage should run). */
+  private static final class IslandLocations {
+    private String run;
+    private final Map<Integer, String> where = new java.util.HashMap<>();
+
+    String where(StageCall call) {
+      return call.run().equals(run) ? where.get(call.island()) : null;
+    }
+
+    void held(StageCall call, String location) {
+      if (!call.run().equals(run)) {
+        run = call.run();
+        where.clear();
+      }
+      where.put(call.island(), location);
+    }
   }
 
   /** Replaces every island stage's evolution by its modelled cost (the scale benchmark only). */

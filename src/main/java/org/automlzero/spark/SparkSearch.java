@@ -55,7 +55,7 @@ public final class SparkSearch {
     TaskGenerator generator = TaskData.generator(config);
     SparkProgress line = new SparkProgress();
     ProgressPrinter progress = new ProgressPrinter(spec.progressEvery(), out::println, spec.maxIndividuals(),
-        options.progress()).detail(line::detail).secondsBefore(from.elapsedSeconds());
+        options.progress()).detail(line::detail).suffix(line::busy).secondsBefore(from.elapsedSeconds());
     GenerationListener listener = report -> {
       progress.onGeneration(report);
       options.extraListener().onGeneration(report);
@@ -68,7 +68,8 @@ public final class SparkSearch {
       SparkBatchEvaluator evaluator = new SparkBatchEvaluator(JavaSparkContext.fromSparkContext(
           session.sparkContext()), spec.shape(), spec.maxAbsError(), options.partitions(), options.shardsPerTask(),
           dataPath, config.toConfigText());
-      line.watch(evaluator, spec.islands().mode() == org.automlzero.core.search.IslandMode.ISLAND_STAGE);
+      line.watch(evaluator, JavaSparkContext.fromSparkContext(session.sparkContext()),
+          spec.islands().mode() == org.automlzero.core.search.IslandMode.ISLAND_STAGE);
       return evaluator;
     }, listener, out::println, checkpoints, from);
     out.println(String.format(Locale.ROOT,

@@ -2,5 +2,9 @@ package org.automlzero.spark;
 
 import java.io.Serializable;
 
-/** One partition's island-stage results (encoded, in request order) and the executor time they took. */
-record StageResults(byte[][] results, long nanos) implements Serializable {}
+/**
+ * One partition's island-stage answers ({@link org.automlzero.core.search.StageCall#encodeAnswers}),
+ * the executor time they took and where they ran ({@link HostedIslands#location()}), so that the
+ * next stage sends these islands' calls back to the executor that holds them.
+ */
+record StageResults(byte[] answers, long nanos, String location) implements Serializable {}

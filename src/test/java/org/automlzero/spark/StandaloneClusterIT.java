@@ -115,6 +115,8 @@ class StandaloneClusterIT {
             return true;
           });
       assertThat(reports[0]).as("progress lines of the island-stage run").isGreaterThan(2);
+      assertThat(remoteStaged).as("the dead executor's islands were replayed from the driver's copies")
+          .anyMatch(line -> line.contains("islands replayed"));
       assertThat(result(remoteStaged)).isEqualTo(result(localStaged));
       assertThat(Files.readAllLines(clusterStages)).isEqualTo(Files.readAllLines(localStages)).hasSizeGreaterThan(20);
       assertThat(result(localStaged)).isNotEqualTo(result(local));

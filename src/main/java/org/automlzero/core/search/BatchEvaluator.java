@@ -31,14 +31,16 @@ public interface BatchEvaluator extends AutoCloseable {
   }
 
   /**
-   * Runs one stage of the island-stage mode: every request's island evolves on its own
-   * ({@link IslandStage#run}); results in request order. An implementation may run the islands
-   * anywhere, in any order, any number of times: each result is a pure function of its request.
+   * Runs one stage of the island-stage mode: for each call, its host (this evaluator, or an
+   * executor it runs on) takes the island from the call or from its own store of resident islands,
+   * runs the call's steps ({@link ResidentIslands#run}) and answers; answers in call order. An
+   * implementation may run the calls anywhere, in any order, any number of times: each answer is
+   * a pure function of its call, or "missing" when the host does not hold the island.
    *
-   * @param lists the search task lists of the requests' experiment, by {@link IslandStage.Request#list()}
+   * @param lists the search task lists of the calls' experiment, by {@link StageCall#list()}
    */
-  default List<IslandStage.Result> runStages(SearchSpec spec, List<TaskList> lists, long runSeed,
-      List<IslandStage.Request> requests, String description) {
+  default List<StageCall.Answer> runStages(SearchSpec spec, List<TaskList> lists, long runSeed,
+      List<StageCall> calls, String description) {
     throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot run island stages");
   }
 

@@ -238,7 +238,8 @@ public final class EvolutionLoop {
 
   /**
    * The island-stage mode: every island evolves on its own for one stage ({@link IslandStage}),
-   * wherever the evaluator runs it, then the islands exchange migrants. The last stage is cut
+   * wherever the evaluator runs it (and keeps it: {@link StagedIslands}), then the islands exchange
+   * migrants. The last stage is cut
    * short so that it ends at the first generation that reaches max_individuals.
    */
   private GenerationReport stage() {
@@ -248,17 +249,15 @@ public final class EvolutionLoop {
     long remaining = spec.maxIndividuals() - individuals;
     int gens = (int) Math.max(1, Math.min(interval, (remaining + perGeneration - 1) / perGeneration));
     List<TaskList> lists = mixTasks == null ? List.of(tasks.list) : List.of(tasks.list, mixTasks.list);
-    StagedIslands.Spent spent = staged.stage(evaluator, spec, lists, firstMixIsland, seed, experiment, generation,
-        gens, "experiment " + experiment + ", generations " + (generation + 1) + "-" + (generation + gens)
-            + ": evolve " + n + " islands");
+    long end = generation + gens;
+    StagedIslands.Spent spent = staged.stage(lists, firstMixIsland, experiment, generation, gens,
+        "experiment " + experiment + ", generations " + (generation + 1) + "-" + end + ": evolve " + n + " islands",
+        migrates(end) ? Rng.derive(seed, "migrate", experiment, end) : null);
     individuals += spent.individuals();
     trainSteps += spent.trainSteps();
     fecHits += Arrays.stream(spent.hits()).sum();
     fecMisses += Arrays.stream(spent.misses()).sum();
-    generation += gens;
-    if (migrates(generation)) {
-      staged.migrate(spec.islands(), Rng.derive(seed, "migrate", experiment, generation));
-    }
+    generation = end;
     return report(spent.hits(), spent.misses());
   }
 
@@ -291,7 +290,7 @@ public final class EvolutionLoop {
   /** In the island-stage mode, packs the islands once they are evaluated or restored. */
   private void packIfStaged() {
     if (spec.islands().mode() == IslandMode.ISLAND_STAGE) {
-      staged = new StagedIslands(islands);
+      staged = new StagedIslands(islands, evaluator, spec, seed);
       islands = null;
     }
   }

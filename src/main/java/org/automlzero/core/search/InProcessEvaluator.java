@@ -25,6 +25,8 @@ public final class InProcessEvaluator implements BatchEvaluator {
   private final WorkerPool pool;
   private final Interpreter[] interpreters;
   private final TaskBatchInterpreter[] batches;
+  /** Islands of the island-stage mode between stages. */
+  private final ResidentIslands residents = new ResidentIslands();
 
   public InProcessEvaluator(MemoryShape shape, double maxAbsError, TaskProvider taskProvider, WorkerPool pool) {
     this.shape = shape;
@@ -113,17 +115,20 @@ public final class InProcessEvaluator implements BatchEvaluator {
     return b;
   }
 
-  /** Island stages on the pool's threads, one island at a time per thread. */
+  /** Island stages on the pool's threads, one island at a time per thread; the islands stay in this evaluator. */
   @Override
-  public List<IslandStage.Result> runStages(SearchSpec spec, List<TaskList> lists, long runSeed,
-      List<IslandStage.Request> requests, String description) {
+  public List<StageCall.Answer> runStages(SearchSpec spec, List<TaskList> lists, long runSeed,
+      List<StageCall> calls, String description) {
     List<List<LearningTask>> learning = lists.stream().map(taskProvider::tasks).toList();
-    IslandStage.Result[] results = new IslandStage.Result[requests.size()];
-    pool.forEach(requests.size(), 2, (worker, r) -> {
-      IslandStage.Request request = requests.get(r);
-      results[r] = IslandStage.run(spec, lists.get(request.list()), learning.get(request.list()), runSeed, request);
-    });
-    return List.of(results);
+    StageCall.Answer[] answers = new StageCall.Answer[calls.size()];
+    pool.forEach(calls.size(), 2, (worker, c) -> answers[c] = residents.run(calls.get(c),
+        r -> IslandStage.run(spec, lists.get(r.list()), learning.get(r.list()), runSeed, r)));
+    return List.of(answers);
+  }
+
+  /** The islands this evaluator holds between stages (tests clear it to play a lost host). */
+  ResidentIslands residents() {
+    return residents;
   }
 
   private Interpreter interpreter(int worker) {

@@ -1,6 +1,5 @@
 package org.automlzero.core.search;
 
-import java.nio.ByteBuffer;
 import java.util.List;
 import org.automlzero.core.algorithm.Algorithm;
 import org.automlzero.core.random.Rng;
@@ -80,44 +79,5 @@ public final class IslandStage {
       return new Result(PackedIsland.pack(end.islands().get(0), end.partialFitness().get(0)),
           end.individuals() - before, end.trainSteps(), end.fecHits(), end.fecMisses());
     }
-  }
-
-  /** Exact binary form of a request (for shipping it to a worker). */
-  public static byte[] encode(Request r) {
-    ByteBuffer b = ByteBuffer.allocate(24 + 4 + r.packed().length);
-    b.putInt(r.island()).putInt(r.list()).putInt(r.experiment()).putLong(r.generation()).putInt(r.generations());
-    b.putInt(r.packed().length).put(r.packed());
-    return b.array();
-  }
-
-  public static Request decodeRequest(byte[] bytes) {
-    ByteBuffer b = ByteBuffer.wrap(bytes);
-    int island = b.getInt();
-    int list = b.getInt();
-    int experiment = b.getInt();
-    long generation = b.getLong();
-    int generations = b.getInt();
-    byte[] packed = new byte[b.getInt()];
-    b.get(packed);
-    return new Request(island, list, experiment, generation, generations, packed);
-  }
-
-  /** Exact binary form of a result (for shipping it back to the driver). */
-  public static byte[] encode(Result r) {
-    ByteBuffer b = ByteBuffer.allocate(32 + 4 + r.packed().length);
-    b.putLong(r.individuals()).putLong(r.trainSteps()).putLong(r.fecHits()).putLong(r.fecMisses());
-    b.putInt(r.packed().length).put(r.packed());
-    return b.array();
-  }
-
-  public static Result decodeResult(byte[] bytes) {
-    ByteBuffer b = ByteBuffer.wrap(bytes);
-    long individuals = b.getLong();
-    long trainSteps = b.getLong();
-    long hits = b.getLong();
-    long misses = b.getLong();
-    byte[] packed = new byte[b.getInt()];
-    b.get(packed);
-    return new Result(packed, individuals, trainSteps, hits, misses);
   }
 }

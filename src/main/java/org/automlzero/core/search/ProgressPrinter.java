@@ -42,6 +42,7 @@ public final class ProgressPrinter implements GenerationListener {
   private final long maxIndividuals;
   private final Style style;
   private Supplier<String> detail = () -> "";
+  private Supplier<String> suffix = () -> "";
   private long nextAt;
   private int experiment = -1;
   private long hits;
@@ -70,6 +71,12 @@ public final class ProgressPrinter implements GenerationListener {
   /** Extra text for the verbose line (the Spark job's per-generation overhead). */
   public ProgressPrinter detail(Supplier<String> text) {
     this.detail = text;
+    return this;
+  }
+
+  /** Extra text at the end of the compact line (on Spark: how busy the executors and the driver were). */
+  public ProgressPrinter suffix(Supplier<String> text) {
+    this.suffix = text;
     return this;
   }
 
@@ -150,6 +157,10 @@ public final class ProgressPrinter implements GenerationListener {
     double eta = eta(r);
     if (eta >= 0) {
       sb.append(", ETA ").append(clock(eta));
+    }
+    String more = suffix.get();
+    if (!more.isEmpty()) {
+      sb.append(", ").append(more);
     }
     return sb.toString();
   }

@@ -70,6 +70,35 @@ class IslandStageTest {
   }
 
   @Test
+  void aHostThatLosesItsIslandsChangesNothingForEitherTopology() {
+    for (MigrationTopology topology : MigrationTopology.values()) {
+      // 20 stages: more than two driver refreshes, losses right after one and with steps to replay.
+      SearchSpec spec = Specs.small(new IslandSpec(3, 12, 1, 5, 4, topology, IslandMode.ISLAND_STAGE),
+          new FecSpec(true, 5, 5, 1000, 0), 36 + 3 * 5 * 20);
+      try (WorkerPool pool = new WorkerPool(2)) {
+        List<GenerationReport> kept = new java.util.ArrayList<>();
+        EvolutionLoop steady = loop(spec, pool, kept);
+        steady.run();
+        List<GenerationReport> lost = new java.util.ArrayList<>();
+        InProcessEvaluator evaluator = new InProcessEvaluator(spec.shape(), 100.0, GENERATED, pool);
+        EvolutionLoop losing = new EvolutionLoop(spec, TASKS, GENERATED, evaluator,
+            new Fingerprinter(spec.shape(), 100.0, spec.fec(), pool), null, 9, 0, lost::add);
+        losing.initialize();
+        for (int stage = 1; !losing.finished(); stage++) {
+          if (stage == 3 || stage == 9 || stage == 10 || stage == 15) {
+            evaluator.residents().clear();
+          }
+          losing.step();
+        }
+        assertThat(losing.state()).usingRecursiveComparison().isEqualTo(steady.state());
+        assertThat(lost).extracting(GenerationReport::islands).usingRecursiveComparison()
+            .isEqualTo(kept.stream().map(GenerationReport::islands).toList());
+        assertThat(steady.best()).isEqualTo(losing.best());
+      }
+    }
+  }
+
+  @Test
   void resumingAtAStageBoundaryContinuesIdentically() {
     SearchSpec spec = spec(2, 2, 7, 300);
     try (WorkerPool pool = new WorkerPool(2)) {
@@ -88,7 +117,7 @@ class IslandStageTest {
   }
 
   @Test
-  void requestsResultsAndPackedIslandsSurviveTheCodecBitForBit() {
+  void callsAnswersAndPackedIslandsSurviveTheCodecBitForBit() {
     SearchSpec spec = spec(2, 1, 5, 100);
     try (WorkerPool pool = new WorkerPool(1)) {
       EvolutionLoop loop = loop(spec, pool, null);
@@ -100,16 +129,34 @@ class IslandStageTest {
       assertThat(Arrays.equals(PackedIsland.partial(packed), partial)).isTrue();
       assertThat(PackedIsland.fitness(packed)).isEqualTo(state.fitness());
       assertThat(PackedIsland.member(packed, 3)).isEqualTo(state.members().get(3));
-      IslandStage.Request request = new IslandStage.Request(1, 1, 3, 40, 5, packed);
-      IslandStage.Request back = IslandStage.decodeRequest(IslandStage.encode(request));
-      assertThat(back.packed()).isEqualTo(packed);
-      assertThat(List.of(back.island(), back.list(), back.experiment(), (int) back.generation(), back.generations()))
-          .containsExactly(1, 1, 3, 40, 5);
-      IslandStage.Result result = new IslandStage.Result(packed, 7, 8, 9, 10);
-      IslandStage.Result decoded = IslandStage.decodeResult(IslandStage.encode(result));
-      assertThat(decoded.packed()).isEqualTo(packed);
-      assertThat(List.of(decoded.individuals(), decoded.trainSteps(), decoded.fecHits(), decoded.fecMisses()))
-          .containsExactly(7L, 8L, 9L, 10L);
+      List<PackedIsland.Migrant> migrants = List.of(PackedIsland.migrant(packed, 2),
+          new PackedIsland.Migrant(new byte[0], -0.0, Double.NaN));
+      StageCall call = new StageCall("run-1", 1, 1, 40, packed,
+          List.of(new StageCall.Step(migrants, 3, 40, 5), new StageCall.Step(List.of(), 3, 45, 2)), 0,
+          new int[] {3, 3, 0}, true);
+      StageCall hosted = new StageCall("run-1", 0, 0, 7, null, List.of(), 4, new int[0], false);
+      assertThat(StageCall.decodeCalls(StageCall.encode(List.of(call, hosted)))).usingRecursiveComparison()
+          .withEqualsForType(StageIslandsCodec::sameBits, Double.class).isEqualTo(List.of(call, hosted));
+      StageCall.Answer answer = new StageCall.Answer(1, false, IslandHeader.of(packed), migrants, packed, 7, 8, 9, 10);
+      List<StageCall.Answer> back = StageCall.decodeAnswers(StageCall.encodeAnswers(
+          List.of(answer, StageCall.Answer.missing(4))));
+      assertThat(back.get(0)).usingRecursiveComparison().withEqualsForType(StageIslandsCodec::sameBits, Double.class)
+          .isEqualTo(answer);
+      assertThat(back.get(0).header().partial()).usingElementComparator(StageIslandsCodec::compareBits)
+          .containsExactly(partial);
+      assertThat(back.get(1).missing()).isTrue();
+      assertThat(back.get(1).island()).isEqualTo(4);
+    }
+  }
+
+  /** Bit-for-bit double comparison (NaN and -0.0 included). */
+  private static final class StageIslandsCodec {
+    static boolean sameBits(Double a, Double b) {
+      return Double.doubleToRawLongBits(a) == Double.doubleToRawLongBits(b);
+    }
+
+    static int compareBits(Double a, Double b) {
+      return Long.compare(Double.doubleToRawLongBits(a), Double.doubleToRawLongBits(b));
     }
   }
 

@@ -38,6 +38,16 @@ class ProgressPrinterTest {
   }
 
   @Test
+  void theCallersSuffixEndsTheCompactLine() {
+    List<String> lines = new ArrayList<>();
+    ProgressPrinter p = new ProgressPrinter(1, lines::add, 0, ProgressPrinter.Style.PLAIN)
+        .suffix(() -> "executors 81% busy, driver 7%");
+    p.onGeneration(report(3, 3_000, 1.0, islands(0.5, 0.75)));
+    assertThat(lines).containsExactly("experiment 1: 3,000 individuals, 3,000/s, best 0.750000, FEC hits 30.0%, "
+        + "0:01 elapsed, executors 81% busy, driver 7%");
+  }
+
+  @Test
   void aLiveDisplayGetsTheLineAndTheFractionInsteadOfPlainLines() {
     List<String> lines = new ArrayList<>();
     List<ProgressPrinter.Status> live = new ArrayList<>();
