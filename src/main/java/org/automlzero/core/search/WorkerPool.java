@@ -18,7 +18,7 @@ import java.util.function.IntFunction;
  * item-indexed slots do not: callers keep per-worker state (e.g. one interpreter per worker)
  * indexed by the worker number passed to the body. The caller works too because most loops are
  * small (the demo's steady state runs one child, two work units, per loop): one hand-off per loop,
- * not one per worker. A hand-built pool of plain threads was no faster (docs/benchmarks.md).
+ * not one per worker. A hand-built pool of plain threads was not clearly faster (docs/benchmarks.md).
  */
 public final class WorkerPool implements AutoCloseable {
   /** The loop body: {@code worker} in [0, threads), {@code item} in [0, n). */
