@@ -37,9 +37,9 @@ class LayersTest {
         .check(MAIN);
   }
 
-  /** The subcommands that run in this JVM without a Spark session, and their shared run-directory plumbing. */
+  /** The subcommands that run in this JVM without a Spark session, and the helpers they share. */
   private static final List<String> SPARK_FREE_COMMANDS = List.of("SearchLocalCommand", "EvaluateCommand",
-      "ExportCommand", "ReportCommand", "CompletionCommand", "RunOutputs");
+      "ExportCommand", "ReportCommand", "CompletionCommand", "RunOutputs", "RunSimplification", "TaskListFitness");
 
   @Test
   void sparkFreeCommandsNeverTouchTheSparkLayer() {

@@ -142,8 +142,9 @@ final class BenchCommand implements Callable<Integer> {
     List<Integer> cores = List.of(2, 16, 128, 1024);
     int workers = 4;
     int taskCpus = 1;
-    int stages = 3;
+    int stages = 8;
     long calibrate;
+    java.util.Map<String, Double> costs = java.util.Map.of();
 
     @Option(names = "--cores", paramLabel = "LIST", description = "virtual core counts (one island per core; "
         + "default 2,16,128,1024)")
@@ -164,7 +165,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     @Option(names = "--stages", paramLabel = "N", description = "measured stages per point, after one warm-up stage "
-        + "(default 3)")
+        + "(default 8: one of them brings the islands back whole to the driver)")
     void stages(String n) {
       stages = Converters.nonNegative("--stages", n);
     }
@@ -173,6 +174,26 @@ final class BenchCommand implements Callable<Integer> {
         + "calibration run (default: per spec)")
     void calibrate(String n) {
       calibrate = Converters.nonNegative("--calibrate", n);
+    }
+
+    @Option(names = "--cost-us", paramLabel = "SPEC=US,...", description = "use this cost per individual (microseconds "
+        + "on one core) instead of calibrating, e.g. demo=19.3 (no calibration and no local[2] check for that spec)")
+    void costs(String list) {
+      java.util.Map<String, Double> m = new java.util.LinkedHashMap<>();
+      for (String item : list.split(",")) {
+        String[] kv = item.split("=", 2);
+        double us;
+        try {
+          us = kv.length == 2 ? Double.parseDouble(kv[1].trim()) : Double.NaN;
+        } catch (NumberFormatException e) {
+          us = Double.NaN;
+        }
+        if (!(us > 0) || Double.isInfinite(us)) {
+          throw new UserError("--cost-us: '" + item + "' is not SPEC=MICROSECONDS with a positive number", 2);
+        }
+        m.put(kv[0].trim(), us);
+      }
+      costs = m;
     }
   }
 
@@ -191,7 +212,7 @@ final class BenchCommand implements Callable<Integer> {
     }
     if (scale.on) {
       return ScaleBenchRun.run(scale.specs, scale.cores, scale.workers, scale.taskCpus, scale.stages,
-          scale.calibrate);
+          scale.calibrate, scale.costs);
     }
     return InterpreterBench.run(workload == null ? "all" : workload, interpreter.rounds, interpreter.seconds,
         !interpreter.noSkip, interpreter.printFitness);

@@ -8,10 +8,10 @@ import picocli.CommandLine.Command;
 /** {@code demo}: {@link SearchCommand} on conf/demo.conf (rediscover linear regression), unless --config says otherwise. */
 @Command(name = "demo", synopsisHeading = "",
     customSynopsis = {"usage: submit.sh demo [spark options] [--config FILE] [--seed N] [--set KEY=VALUE]... [--data DIR]",
-        "         [--partitions N] [--shards K] [--history FILE] [--in-process] [--threads N] [--out DIR [--overwrite]] [--raw]",
+        SearchCommand.SYNOPSIS_OPTIONS,
         "       submit.sh demo [spark options] --resume DIR [--threads N]"},
     description = "Runs conf/demo.conf on Spark: rediscovers linear regression in seconds.",
-    footer = {"exit codes: 0 done, 2 bad input, 1 failed while running, 143/130 stopped by SIGTERM/SIGINT (resumable)"})
+    footer = CommonOptions.RUN_EXIT_CODES)
 final class DemoCommand extends SearchCommand {
   DemoCommand() {
     config = demoConfig();

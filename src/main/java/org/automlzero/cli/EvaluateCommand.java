@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -16,15 +15,8 @@ import org.automlzero.core.algorithm.AlgorithmParser;
 import org.automlzero.core.config.ExperimentConfig;
 import org.automlzero.core.interpreter.Fitness;
 import org.automlzero.core.interpreter.FitnessCombination;
-import org.automlzero.core.random.Rng;
-import org.automlzero.core.search.CachingTaskProvider;
-import org.automlzero.core.search.EvaluationRequest;
-import org.automlzero.core.search.InProcessEvaluator;
 import org.automlzero.core.search.SearchSpec;
-import org.automlzero.core.search.TaskProvider;
-import org.automlzero.core.search.WorkerPool;
 import org.automlzero.core.task.LearningTask;
-import org.automlzero.core.task.TaskGenerator;
 import org.automlzero.core.task.TaskList;
 import org.automlzero.store.TaskData;
 import picocli.CommandLine.Command;
@@ -46,11 +38,11 @@ import picocli.CommandLine.Option;
         "exit codes: 0 done, 2 bad input, 1 failed while running"})
 final class EvaluateCommand implements Callable<Integer> {
   @Mixin CommonOptions common = new CommonOptions();
+  @Mixin ConfigOverrides overrides = new ConfigOverrides();
 
   /** Which of the config's task lists. */
   enum Tasks { SEARCH, SELECT, FINAL }
 
-  private final List<String> overrides = new ArrayList<>();
   private Tasks which = Tasks.FINAL;
 
   @Option(names = "--algorithm", paramLabel = "FILE", description = "the algorithm: readable text (def Setup(): ...) "
@@ -74,26 +66,17 @@ final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--json", description = "machine-readable output")
   boolean json;
 
-  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a config key (repeatable)")
-  void set(List<String> values) {
-    overrides.addAll(values);
-  }
-
   @Option(names = "--threads", paramLabel = "N", description = "evaluation threads (0 = all cores)")
   void threads(String n) {
-    overrides.add("run.threads=" + n);
+    overrides.add("run.threads", n);
   }
 
   @Override
   public Integer call() {
-    Path algorithmFile = this.algorithmFile;
-    Path configFile = this.configFile;
-    Tasks which = this.which;
-    boolean json = this.json;
     if (algorithmFile == null || configFile == null) {
       throw new UserError("evaluate needs --algorithm FILE and --config CONF\n" + Main.usage("evaluate"), 2);
     }
-    ExperimentConfig config = SearchLocalCommand.load(configFile, overrides);
+    ExperimentConfig config = SearchLocalCommand.load(configFile, overrides.list());
     SearchSpec spec = config.run().search();
     TaskData.check(config); // an InputException names the file
     org.automlzero.core.config.ResourceCheck.check(config);
@@ -104,18 +87,11 @@ final class EvaluateCommand implements Callable<Integer> {
       case FINAL -> config.run().finalTasks();
     };
     String purpose = which.name().toLowerCase(Locale.ROOT);
-    TaskGenerator generator = TaskData.generator(config);
-    TaskProvider provider = new CachingTaskProvider(generator::generate);
-    List<LearningTask> learningTasks = provider.tasks(list);
-    List<EvaluationRequest> requests = new ArrayList<>();
-    for (int t = 0; t < learningTasks.size(); t++) {
-      requests.add(new EvaluationRequest(0, t, learningTasks.get(t).maxTrainExamples(),
-          Rng.deriveSeed(config.run().seed(), purpose, 0, t)));
-    }
+    List<LearningTask> learningTasks;
     double[] fitness;
-    try (WorkerPool pool = new WorkerPool(config.threads());
-        InProcessEvaluator evaluator = new InProcessEvaluator(spec.shape(), spec.maxAbsError(), provider, pool)) {
-      fitness = evaluator.evaluate(list, List.of(algorithm), requests);
+    try (TaskListFitness scorer = new TaskListFitness(config, list, purpose, 0)) {
+      learningTasks = scorer.tasks();
+      fitness = scorer.perTask(algorithm);
     }
     FitnessCombination combination = which == Tasks.SEARCH ? spec.fitnessCombination() : FitnessCombination.MEAN;
     double combined = Fitness.combine(fitness, combination);

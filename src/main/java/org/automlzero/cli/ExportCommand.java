@@ -2,7 +2,6 @@ package org.automlzero.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -37,11 +36,11 @@ import picocli.CommandLine.Option;
     footer = {"exit codes: 0 done, 2 bad input"})
 final class ExportCommand implements Callable<Integer> {
   @Mixin CommonOptions common = new CommonOptions();
+  @Mixin ConfigOverrides overrides = new ConfigOverrides();
 
   /** The output formats. */
   enum Format { PYTHON, JSON, TEXT }
 
-  private final List<String> overrides = new ArrayList<>();
   private Format format;
   private Integer features;
 
@@ -70,24 +69,14 @@ final class ExportCommand implements Callable<Integer> {
     features = parseFeatures(text);
   }
 
-  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a key of the config (repeatable)")
-  void set(List<String> values) {
-    overrides.addAll(values);
-  }
-
   @Option(names = "--simplify", description = "export the simplified algorithm (docs/simplifier.md) instead of the "
       + "file's")
   boolean simplify;
 
   @Override
   public Integer call() {
-    Path algorithmFile = this.algorithmFile;
     Path configFile = this.configFile;
-    Path out = this.out;
-    Format format = this.format;
-    Integer features = this.features;
-    boolean simplify = this.simplify;
-    List<String> overrides = this.overrides;
+    List<String> overrides = this.overrides.list();
     if (algorithmFile == null || format == null) {
       throw new UserError("export needs --algorithm FILE and --to python|numpy|json|text\n" + Main.usage("export"), 2);
     }

@@ -29,7 +29,6 @@ import picocli.CommandLine.Option;
 final class PrepareCommand implements Callable<Integer> {
   @Mixin CommonOptions common = new CommonOptions();
 
-  private final Map<String, String> options = new LinkedHashMap<>();
   private final Map<String, String> md5 = new LinkedHashMap<>();
   private final PrintStream log;
 
@@ -42,59 +41,39 @@ final class PrepareCommand implements Callable<Integer> {
   }
 
   @Option(names = "--dataset", paramLabel = "NAME", description = "cifar10, mnist or fashion_mnist")
-  void dataset(String v) {
-    options.put("--dataset", v);
-  }
+  String datasetOption;
 
   @Option(names = "--source", paramLabel = "PATH|URL", description = {"a local directory or file (CIFAR-10: "
       + "cifar-10-binary.tar.gz or the extracted data_batch_N.bin;", "MNIST: train-{images,labels}-idx?-ubyte[.gz]), "
       + "or an http(s) URL to download from (default: the official locations)"})
-  void source(String v) {
-    options.put("--source", v);
-  }
+  String sourceOption;
 
   @Option(names = "--out", paramLabel = "DIR", description = "the data set directory to write (atomically; see "
       + "data-prep/FORMAT.md)")
-  void out(String v) {
-    options.put("--out", v);
-  }
+  String outOption;
 
   @Option(names = "--pairs", paramLabel = "LIST", description = "all (default, 45 pairs), heldout (9), search (36), "
       + "or e.g. (4,6),(3,5)")
-  void pairs(String v) {
-    options.put("--pairs", v);
-  }
+  String pairsOption;
 
   @Option(names = "--seeds", paramLabel = "LIST", description = "data seeds, e.g. 0-99 (default) or 0-9,20")
-  void seeds(String v) {
-    options.put("--seeds", v);
-  }
+  String seedsOption;
 
   @Option(names = "--features", paramLabel = "F", description = "projected features per example (default 16)")
-  void features(String v) {
-    options.put("--features", v);
-  }
+  String featuresOption;
 
   @Option(names = "--train", paramLabel = "N", description = "training examples per task (default 8000; even)")
-  void train(String v) {
-    options.put("--train", v);
-  }
+  String trainOption;
 
   @Option(names = "--valid", paramLabel = "N", description = "validation examples per task (default 1000; even)")
-  void valid(String v) {
-    options.put("--valid", v);
-  }
+  String validOption;
 
   @Option(names = "--test", paramLabel = "N", description = "test examples per task (default 1000; even)")
-  void test(String v) {
-    options.put("--test", v);
-  }
+  String testOption;
 
   @Option(names = "--cache", paramLabel = "DIR", description = "where downloads are kept (default "
       + "~/.cache/automl-zero/DATASET)")
-  void cache(String v) {
-    options.put("--cache", v);
-  }
+  String cacheOption;
 
   @Option(names = "--md5", paramLabel = "NAME=HEX", description = "expected MD5 of a downloaded file (repeatable; "
       + "default: the published ones)")
@@ -114,27 +93,27 @@ final class PrepareCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (!options.containsKey("--dataset") || !options.containsKey("--out")) {
+    if (datasetOption == null || outOption == null) {
       throw new UserError("prepare: --dataset and --out are required\n" + Main.usage("prepare"), 2);
     }
     try {
-      ImageDataset dataset = ImageDataset.parse(options.get("--dataset"));
-      List<ClassPair> pairs = Selection.parsePairs(options.getOrDefault("--pairs", "all"));
-      List<Integer> seeds = Selection.parseSeeds(options.getOrDefault("--seeds", "0-99"));
-      Recipe recipe = new Recipe(intOption(options, "--features", 16), intOption(options, "--train", 8000),
-          intOption(options, "--valid", 1000), intOption(options, "--test", 1000));
-      Path cache = options.containsKey("--cache") ? Path.of(options.get("--cache")) : Sources.defaultCache(dataset);
+      ImageDataset dataset = ImageDataset.parse(datasetOption);
+      List<ClassPair> pairs = Selection.parsePairs(pairsOption == null ? "all" : pairsOption);
+      List<Integer> seeds = Selection.parseSeeds(seedsOption == null ? "0-99" : seedsOption);
+      Recipe recipe = new Recipe(intOption("--features", featuresOption, 16), intOption("--train", trainOption, 8000),
+          intOption("--valid", validOption, 1000), intOption("--test", testOption, 1000));
+      Path cache = cacheOption != null ? Path.of(cacheOption) : Sources.defaultCache(dataset);
       if (pairs.isEmpty() || seeds.isEmpty()) {
         throw new DataPrepException("--pairs and --seeds must each select at least one value");
       }
 
       Downloader downloader = new Downloader(cache, log, 4, 2000, 2000);
-      Sources.Resolved resolved = Sources.resolve(dataset, options.get("--source"), cache, md5, downloader, log);
+      Sources.Resolved resolved = Sources.resolve(dataset, sourceOption, cache, md5, downloader, log);
       long t0 = System.nanoTime();
       RawImages raw = dataset.read(resolved.path());
       log.printf(java.util.Locale.ROOT, "prepare: read %d %s training images from %s in %.1f s%n", raw.count(),
           dataset.id(), resolved.path(), (System.nanoTime() - t0) / 1e9);
-      PrepareJob.Request request = new PrepareJob.Request(dataset, resolved.location(), options.get("--out"), pairs,
+      PrepareJob.Request request = new PrepareJob.Request(dataset, resolved.location(), outOption, pairs,
           seeds, recipe, overwrite);
 
       boolean ownSession = SparkSession.getDefaultSession().isEmpty() && SparkSession.getActiveSession().isEmpty();
@@ -156,8 +135,8 @@ final class PrepareCommand implements Callable<Integer> {
     }
   }
 
-  private static int intOption(Map<String, String> options, String key, int dflt) {
-    String v = options.get(key);
+  /** An integer option's value ({@code v}, null when not given: {@code dflt}). */
+  private static int intOption(String key, String v, int dflt) {
     if (v == null) {
       return dflt;
     }

@@ -17,7 +17,7 @@ import org.automlzero.core.config.ConfigException;
 import org.automlzero.core.config.ConfigLoader;
 import org.automlzero.core.config.ExperimentConfig;
 import org.automlzero.core.search.RunState;
-import org.automlzero.core.simplify.Simplifier;
+import org.automlzero.core.simplify.VerifiedPass;
 import org.automlzero.runs.Checkpoint;
 import org.automlzero.runs.CheckpointStore;
 import org.automlzero.runs.RunDirectory;
@@ -95,6 +95,9 @@ final class RunOutputs {
     }
   }
 
+  /** A finished run: its result and its simplified best algorithm ({@link RunSimplification}). */
+  record Finished(SearchResult result, VerifiedPass.Result simplified) {}
+
   /** A search of a config from a state (the command's Spark or in-process search, with its listeners). */
   @FunctionalInterface
   interface Search {
@@ -121,7 +124,7 @@ final class RunOutputs {
    * result.json records E and N. A fresh run with those two keys set computes the same result
    * (docs/budgets.md).
    */
-  static SearchResult runAndFinish(RunRecorder recorder, String command, Plan plan, Search search) {
+  static Finished runAndFinish(RunRecorder recorder, String command, Plan plan, Search search) {
     RunDirectory d = recorder.directory();
     double maxSeconds = maxSeconds(plan.config());
     try (StopSignal.Scope scope = StopSignal.activate(); TimeBudget budget = new TimeBudget(maxSeconds,
@@ -135,8 +138,9 @@ final class RunOutputs {
         }
         result = finishAfterTimeStop(recorder, plan, search, maxSeconds);
       }
-      recorder.finish(result);
-      return result;
+      VerifiedPass.Result simplified = RunSimplification.of(plan.config(), result);
+      recorder.finish(result, simplified);
+      return new Finished(result, simplified);
     } catch (StopSignal.Requested s) {
       throw new RunStopped(String.format(java.util.Locale.ROOT, "stopped at experiment %d, %,d individuals; resume "
           + "with ./submit.sh %s --resume %s", s.experiment(), s.individuals(), command, d.root()), s.exitCode());
@@ -273,16 +277,16 @@ final class RunOutputs {
     return new Plan(config, dir, false, from, command);
   }
 
-  /** Prints the algorithm: simplified unless {@code raw}. */
-  static void printAlgorithm(PrintStream out, Algorithm best, boolean raw) {
+  /** Prints the best algorithm: simplified (with the verified pass's summary) unless {@code raw}. */
+  static void printAlgorithm(PrintStream out, Finished run, boolean raw) {
     if (raw) {
       out.println("Algorithm found:");
-      out.print(AlgorithmPrinter.print(best));
+      out.print(AlgorithmPrinter.print(run.result().best()));
     } else {
       out.println("Algorithm found: (simplified: constants folded, dead code removed, addresses renumbered; "
-          + "same fitness; --raw prints it as found)");
-      out.print(AlgorithmPrinter.print(Simplifier.simplify(best)));
+          + "--raw prints it as found; docs/simplifier.md)");
+      out.print(AlgorithmPrinter.print(run.simplified().algorithm()));
+      out.println("Simplifier's " + run.simplified().summary());
     }
   }
-
 }

@@ -26,7 +26,8 @@ final class ScaleBenchRun {
   private ScaleBenchRun() {}
 
   /** Runs {@code bench --scale} with the parsed options. */
-  static int run(List<String> specs, List<Integer> cores, int workers, int taskCpus, int stages, long calibrate) {
+  static int run(List<String> specs, List<Integer> cores, int workers, int taskCpus, int stages, long calibrate,
+      java.util.Map<String, Double> costs) {
     Path home = Paths.get(System.getProperty("automlzero.home", "."));
     try {
       Path work = Files.createTempDirectory("automl-zero-scale");
@@ -69,28 +70,25 @@ final class ScaleBenchRun {
           c = ConfigLoader.load(config, o);
         }
         System.out.println("spec " + name + ": " + config + " with " + (layout == null ? "no layout" : layout.file()));
-        double perIndividual = ScaleBench.calibrate(c, store, System.out);
-        // Validation: the same spec really evolving on local[2], against the model at 2 cores.
-        SparkSession session = SparkSetup.start("AutoML-Zero scale bench validation", "local[2]");
-        ScaleBench.StageClock real = new ScaleBench.StageClock();
-        try {
-          SparkSearch.run(c, session, new SparkSearch.Options(false, 0, 0, real),
-              new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
-        } finally {
-          session.stop();
-          SparkSession.clearActiveSession();
-          SparkSession.clearDefaultSession();
+        Double given = costs.get(name);
+        double perIndividual = given != null ? given * 1e-6 : ScaleBench.calibrate(c, store, System.out);
+        ScaleBench.StageClock real = given != null ? null : validate(c);
+        if (given != null) {
+          System.out.println(String.format(Locale.ROOT, "cost: spec=%s %.1f us per individual as given (--cost-us)",
+              name, given));
+        } else {
+          double modelled = 2 / perIndividual;
+          System.out.println(String.format(Locale.ROOT, "real: spec=%s local[2] individuals_per_s=%.0f (%s); the "
+              + "model's ideal for 2 cores: %.0f (real/ideal %.2f)", name, real.rate(), real, modelled,
+              real.rate() / modelled));
         }
-        double modelled = 2 / perIndividual;
-        System.out.println(String.format(Locale.ROOT, "real: spec=%s local[2] individuals_per_s=%.0f (%s); the model's "
-            + "ideal for 2 cores: %.0f (real/ideal %.2f)", name, real.rate(), real, modelled, real.rate() / modelled));
         List<String> big = new ArrayList<>(o);
         big.add("search.max_individuals=1000000000000000");
         ExperimentConfig unbounded = ConfigLoader.load(config, big);
         for (int k : cores) {
           ScaleBench.Point p = ScaleBench.measure(name, unbounded.run().search(), perIndividual, k, workers, taskCpus, stages,
               home, Files.createTempDirectory(work, name + "-" + k), System.out);
-          if (k == 2) {
+          if (k == 2 && real != null) {
             System.out.println(String.format(Locale.ROOT, "model check: spec=%s cores=2 modelled %.0f vs real %.0f "
                 + "individuals/s: error %+.1f%%", name, p.individualsPerSecond(), real.rate(),
                 (p.individualsPerSecond() / real.rate() - 1) * 100));
@@ -104,5 +102,20 @@ final class ScaleBenchRun {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
     }
+  }
+
+  /** The same spec really evolving on local[2], to check the model at 2 cores against. */
+  private static ScaleBench.StageClock validate(ExperimentConfig c) {
+    SparkSession session = SparkSetup.start("AutoML-Zero scale bench validation", "local[2]");
+    ScaleBench.StageClock real = new ScaleBench.StageClock();
+    try {
+      SparkSearch.run(c, session, new SparkSearch.Options(false, 0, 0, real),
+          new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+    } finally {
+      session.stop();
+      SparkSession.clearActiveSession();
+      SparkSession.clearDefaultSession();
+    }
+    return real;
   }
 }

@@ -29,16 +29,21 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "search", synopsisHeading = "",
     customSynopsis = {"usage: submit.sh search [spark options] --config FILE [--seed N] [--set KEY=VALUE]... [--data DIR]",
-        "         [--partitions N] [--shards K] [--history FILE] [--in-process] [--threads N] [--out DIR [--overwrite]] [--raw]",
+        SearchCommand.SYNOPSIS_OPTIONS,
         "       submit.sh search [spark options] --resume DIR [--threads N]"},
     description = "Runs an experiment config on Spark (spark options such as --master: ./submit.sh --help).",
-    footer = {"exit codes: 0 done, 2 bad input, 1 failed while running, 143/130 stopped by SIGTERM/SIGINT (resumable)"})
+    footer = CommonOptions.RUN_EXIT_CODES)
 class SearchCommand implements Callable<Integer> {
+  /** The second synopsis line, search's and demo's. */
+  static final String SYNOPSIS_OPTIONS = "         [--partitions N] [--shards K] [--history FILE] [--in-process] "
+      + "[--threads N] [--out DIR [--overwrite]] [--raw]";
+
   @Mixin CommonOptions common = new CommonOptions();
+  @Mixin ConfigOverrides.WithSeed overrides = new ConfigOverrides.WithSeed();
+  @Mixin RunDirectoryOptions run = new RunDirectoryOptions();
 
   Path config;
   boolean configGiven;
-  final List<String> overrides = new ArrayList<>();
   int partitions;
   int shards;
 
@@ -53,21 +58,10 @@ class SearchCommand implements Callable<Integer> {
       + "original's steady state)")
   String layoutOption;
 
-  @Option(names = "--seed", paramLabel = "N", description = "run seed (same as --set run.seed=N)")
-  void seed(String n) {
-    overrides.add("run.seed=" + n);
-  }
-
-  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a config key (repeatable; validated "
-      + "like the file; keys: docs/config.md)")
-  void set(List<String> values) {
-    overrides.addAll(values);
-  }
-
   @Option(names = "--data", paramLabel = "DIR", description = "Parquet task data set for projected binary tasks "
       + "(data.path)")
   void data(String dir) {
-    overrides.add("data.path=" + dir);
+    overrides.add("data.path", dir);
   }
 
   @Option(names = "--partitions", paramLabel = "N", description = "Spark tasks per generation (default: the "
@@ -93,22 +87,8 @@ class SearchCommand implements Callable<Integer> {
   @Option(names = "--threads", paramLabel = "N", description = "driver threads for FEC fingerprints and "
       + "--in-process evaluation (run.threads)")
   void threads(String n) {
-    overrides.add("run.threads=" + n);
+    overrides.add("run.threads", n);
   }
-
-  @Option(names = "--out", paramLabel = "DIR", description = "run directory (default runs/<yyyyMMdd-HHmmss>-"
-      + "<config name>); must not exist")
-  Path out;
-
-  @Option(names = "--overwrite", description = "replace an existing run directory given by --out")
-  boolean overwrite;
-
-  @Option(names = "--resume", paramLabel = "DIR", description = "continue the run in DIR from its newest "
-      + "complete checkpoint (any master)")
-  Path resume;
-
-  @Option(names = "--raw", description = "print the algorithm as found (default: simplified)")
-  boolean raw;
 
   /** The subcommand's name (demo overrides it). */
   String name() {
@@ -119,21 +99,12 @@ class SearchCommand implements Callable<Integer> {
   public Integer call() {
     String name = name();
     Path config = this.config;
-    List<String> overrides = new ArrayList<>(this.overrides);
-    int partitions = this.partitions;
-    int shards = this.shards;
-    Path history = this.history;
-    boolean inProcess = this.inProcess;
-    Path out = this.out;
-    boolean overwrite = this.overwrite;
-    Path resume = this.resume;
-    boolean raw = this.raw;
-    boolean configGiven = this.configGiven;
-    String layoutOption = this.layoutOption;
-    if (resume != null && (configGiven || out != null || overwrite)) {
-      throw new UserError(name + ": --resume DIR continues that run with its own config.conf and seed; do not "
-          + "combine it with --config, --out or --overwrite", 2);
-    }
+    List<String> overrides = new ArrayList<>(this.overrides.list());
+    Path out = run.out;
+    boolean overwrite = run.overwrite;
+    Path resume = run.resume;
+    boolean raw = run.raw;
+    run.rejectWithResume(name, configGiven, "--config, --out or --overwrite");
     if (resume != null && layoutOption != null) {
       throw new UserError(name + ": --resume DIR continues that run with its own config.conf (its layout included); "
           + "do not combine it with --layout", 2);
@@ -189,13 +160,14 @@ class SearchCommand implements Callable<Integer> {
       SparkSession spark = session;
       SparkSearch.Options options = new SparkSearch.Options(inProcess, partitions, shards, listener,
           display.style());
-      SearchResult result = RunOutputs.runAndFinish(recorder, name, plan, (runConfig, start) -> SparkSearch.run(runConfig,
-          spark, options, console, recorder, start));
+      RunOutputs.Finished finished = RunOutputs.runAndFinish(recorder, name, plan, (runConfig, start) ->
+          SparkSearch.run(runConfig, spark, options, console, recorder, start));
+      SearchResult result = finished.result();
       display.close();
       console.println("Run directory: " + plan.dir() + " (report: " + recorder.directory().report() + ")");
       console.println(String.format(Locale.ROOT, "Best algorithm: search fitness %.6f, select fitness %.6f, "
           + "final fitness %.6f", result.searchFitness(), result.selectFitness(), result.finalFitness()));
-      RunOutputs.printAlgorithm(console, result.best(), raw);
+      RunOutputs.printAlgorithm(console, finished, raw);
       console.flush();
       return 0;
     } catch (RuntimeException | Error e) {

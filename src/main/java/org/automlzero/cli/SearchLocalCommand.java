@@ -30,31 +30,21 @@ import picocli.CommandLine.Option;
         "       submit.sh search-local --resume DIR [--threads N]   (continue an interrupted run)",
         "       submit.sh search-local --keys                       (print the documented config keys)"},
     description = "Runs an experiment config in-process (plain Java threads, no Spark).",
-    footer = {"exit codes: 0 done, 2 bad input, 1 failed while running, 143/130 stopped by SIGTERM/SIGINT (resumable)"})
+    footer = CommonOptions.RUN_EXIT_CODES)
 final class SearchLocalCommand implements Callable<Integer> {
   @Mixin CommonOptions common = new CommonOptions();
+  @Mixin ConfigOverrides.WithSeed overrides = new ConfigOverrides.WithSeed();
+  @Mixin RunDirectoryOptions run = new RunDirectoryOptions();
 
-  private final List<String> overrides = new ArrayList<>();
   private final List<Long> seeds = new ArrayList<>();
 
   @Option(names = "--config", paramLabel = "FILE", description = "experiment config (e.g. conf/demo.conf)")
   Path config;
 
-  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a config key (repeatable; validated "
-      + "like the file; keys: docs/config.md)")
-  void set(List<String> values) {
-    overrides.addAll(values);
-  }
-
-  @Option(names = "--seed", paramLabel = "N", description = "run seed (same as --set run.seed=N)")
-  void seed(String n) {
-    overrides.add("run.seed=" + n);
-  }
-
   @Option(names = "--threads", paramLabel = "N", description = "evaluation threads, 0 = all cores (same as --set "
       + "run.threads=N)")
   void threads(String n) {
-    overrides.add("run.threads=" + n);
+    overrides.add("run.threads", n);
   }
 
   @Option(names = "--seeds", paramLabel = "A,B,...", description = "run once per seed and print a summary table "
@@ -72,30 +62,13 @@ final class SearchLocalCommand implements Callable<Integer> {
   @Option(names = "--keys", description = "print the documented config keys (Markdown) and exit")
   boolean keys;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "run directory (default runs/<yyyyMMdd-HHmmss>-"
-      + "<config name>); must not exist")
-  Path out;
-
-  @Option(names = "--overwrite", description = "replace an existing run directory given by --out")
-  boolean overwrite;
-
-  @Option(names = "--resume", paramLabel = "DIR", description = "continue the run in DIR from its newest complete "
-      + "checkpoint")
-  Path resume;
-
-  @Option(names = "--raw", description = "print the algorithm as found (default: simplified)")
-  boolean raw;
-
   @Override
   public Integer call() {
-    if (resume != null && (config != null || out != null || !seeds.isEmpty() || overwrite)) {
-      throw new UserError("search-local: --resume DIR continues that run with its own config.conf and seed; do not "
-          + "combine it with --config, --out, --overwrite or --seeds", 2);
-    }
-    if (config == null && !keys && resume == null) {
+    run.rejectWithResume("search-local", config != null || !seeds.isEmpty(), "--config, --out, --overwrite or --seeds");
+    if (config == null && !keys && run.resume == null) {
       throw new UserError("search-local: --config FILE is required\n" + Main.usage("search-local"), 2);
     }
-    Options o = new Options(config, overrides, seeds, keys, out, overwrite, resume, raw);
+    Options o = new Options(config, overrides.list(), seeds, keys, run.out, run.overwrite, run.resume, run.raw);
     if (o.keys()) {
       System.out.print(ConfigKeys.markdownTable());
       return 0;
@@ -136,17 +109,18 @@ final class SearchLocalCommand implements Callable<Integer> {
       org.automlzero.runs.RunRecorder recorder = plan.begin(System.out::println);
       // Projected binary tasks come from the Parquet data set (read with parquet-hadoop, no Spark).
       TaskGenerator generator = TaskData.generator(c);
-      SearchResult r;
+      RunOutputs.Finished finished;
       try (LiveProgress.Handle display = LiveProgress.open(common.verbose, RunOutputs.maxSeconds(c))) {
         // System.out is the live display's from here on (System.out::println binds it now).
         ProgressPrinter progress = new ProgressPrinter(c.progressEvery(), System.out::println,
             c.run().search().maxIndividuals(), display.style()).secondsBefore(plan.start().elapsedSeconds());
         GenerationListener listener = recorder.alongside(progress);
         java.util.function.Consumer<String> log = System.out::println;
-        r = RunOutputs.runAndFinish(recorder, "search-local", plan, (config, from) -> InProcessSearch.run(
+        finished = RunOutputs.runAndFinish(recorder, "search-local", plan, (config, from) -> InProcessSearch.run(
             config.run(), config.threads(), generator::generate, listener, log, recorder, from));
       }
-      print(r, o.raw());
+      SearchResult r = finished.result();
+      print(finished, o.raw());
       System.out.println("Run directory: " + plan.dir() + " (report: " + recorder.directory().report() + ")");
       boolean ok = c.run().sufficientFitness() > 0 && r.selectFitness() > c.run().sufficientFitness()
           && r.finalFitness() > c.run().sufficientFitness();
@@ -165,7 +139,8 @@ final class SearchLocalCommand implements Callable<Integer> {
     return 0;
   }
 
-  static void print(SearchResult r, boolean raw) {
+  static void print(RunOutputs.Finished finished, boolean raw) {
+    SearchResult r = finished.result();
     System.out.println();
     System.out.printf(Locale.ROOT, "Search fitness = %.6f%n", r.searchFitness());
     System.out.printf(Locale.ROOT, "Select fitness = %.6f%n", r.selectFitness());
@@ -174,7 +149,7 @@ final class SearchLocalCommand implements Callable<Integer> {
         "Experiments = %d, individuals = %,d, elapsed = %.1f s, individuals/s = %,.0f, FEC hit rate = %.3f%n",
         r.experiments(), r.individuals(), r.elapsedSeconds(), r.individualsPerSecond(),
         r.fecHitRate());
-    RunOutputs.printAlgorithm(System.out, r.best(), raw);
+    RunOutputs.printAlgorithm(System.out, finished, raw);
   }
 
   /** The parsed options. */

@@ -126,11 +126,11 @@ final class TableS5Run {
         ProgressPrinter progress = new ProgressPrinter(config.progressEvery(), line -> console.println("  " + line));
         result = RunOutputs.runAndFinish(recorder, "reproduce", p, (cfg, from) -> InProcessSearch.run(cfg.run(),
             o.threads(), shared, recorder.alongside(progress), line -> console.println("  " + line), recorder,
-            from));
+            from)).result();
       } else {
         SparkSearch.Options options = new SparkSearch.Options(false, 0, 0, recorder);
         result = RunOutputs.runAndFinish(recorder, "reproduce", p, (cfg, from) -> SparkSearch.run(cfg, session,
-            options, console, recorder, from));
+            options, console, recorder, from)).result();
       }
     } catch (RunOutputs.RunStopped s) {
       throw new RunOutputs.RunStopped("stopped during run " + cell.name() + " (its checkpoint is in " + dir

@@ -21,7 +21,7 @@ import org.automlzero.core.search.IslandStats;
 import org.automlzero.core.search.RunCheckpoints;
 import org.automlzero.core.search.RunState;
 import org.automlzero.core.search.SearchResult;
-import org.automlzero.core.simplify.Simplifier;
+import org.automlzero.core.simplify.VerifiedPass;
 
 /**
  * Writes a run into its {@link RunDirectory} as it goes: the search calls it after every
@@ -257,12 +257,16 @@ public final class RunRecorder implements GenerationListener, RunCheckpoints {
     this.stoppedIndividuals = individuals;
   }
 
-  /** Writes the final statistics, algorithm files, result.json and report.html. */
-  public void finish(SearchResult result) {
+  /**
+   * Writes the final statistics, algorithm files, result.json and report.html; algorithm.txt is
+   * {@code simplified}'s algorithm (the exact rules and the verified pass), result.json says what
+   * the verified pass removed.
+   */
+  public void finish(SearchResult result, VerifiedPass.Result simplified) {
     flushStats();
     Algorithm best = result.best();
     AtomicFiles.writeString(dir.algorithmRawText(), AlgorithmPrinter.print(best));
-    AtomicFiles.writeString(dir.algorithmText(), AlgorithmPrinter.print(Simplifier.simplify(best)));
+    AtomicFiles.writeString(dir.algorithmText(), AlgorithmPrinter.print(simplified.algorithm()));
     AtomicFiles.writeString(dir.algorithmJson(), AlgorithmJson.write(best));
     StringWriter text = new StringWriter();
     try (JsonGenerator json = new JsonFactory().createGenerator(text)) {
@@ -287,6 +291,7 @@ public final class RunRecorder implements GenerationListener, RunCheckpoints {
         json.writeNumberField("stopped_at_individuals", stoppedIndividuals);
       }
       json.writeBooleanField("simplified", true);
+      writeVerifiedPass(json, simplified);
       json.writeFieldName("algorithm");
       AlgorithmJson.write(best, json);
       json.writeEndObject();
@@ -299,5 +304,21 @@ public final class RunRecorder implements GenerationListener, RunCheckpoints {
     } catch (RuntimeException e) {
       log.accept("warning: could not write " + dir.report() + ": " + e.getMessage());
     }
+  }
+
+  /** result.json's "verified_pass": what the simplifier's last pass removed from algorithm.txt (docs/simplifier.md). */
+  private static void writeVerifiedPass(JsonGenerator json, VerifiedPass.Result pass) throws IOException {
+    json.writeObjectFieldStart("verified_pass");
+    json.writeNumberField("tolerance", VerifiedPass.TOLERANCE);
+    JsonDoubles.write(json, "final_fitness_before", pass.fitnessBefore());
+    JsonDoubles.write(json, "final_fitness_after", pass.fitnessAfter());
+    json.writeNumberField("evaluations", pass.evaluations());
+    json.writeBooleanField("capped", pass.capped());
+    json.writeArrayFieldStart("removed");
+    for (VerifiedPass.Removal removal : pass.removals()) {
+      json.writeString(removal.toString());
+    }
+    json.writeEndArray();
+    json.writeEndObject();
   }
 }

@@ -172,7 +172,7 @@ public final class ScaleBench {
       double ideal = cores / secondsPerIndividual;
       EvaluatorStats st = evaluator.stats().minus(stats0);
       Point p = new Point(name, cores, islands, taskCpus, rate, rate / ideal, cpu / wall, st.overheadMillisPerCall(),
-          cpu / stages * 1e3, st.busyNanos() / 1e9 / (wall * cores));
+          cpu / stages * 1e3, st.busyNanos() * (double) taskCpus / 1e9 / (wall * cores));
       out.println(p.line());
       return p;
     }

@@ -55,10 +55,11 @@ final class SparkProgress {
       return "";
     }
     int slots = Math.max(1, jsc.defaultParallelism());
+    double slotSeconds = taskSeconds * Math.max(1, jsc.getConf().getInt("spark.task.cpus", 1)); // a task holds that many
     long lost = evaluator.lostIslands() - lastLost;
     lastLost = evaluator.lostIslands();
     return String.format(Locale.ROOT, "executors %.0f%% busy, driver %.0f%%",
-        100 * Math.min(1.0, taskSeconds / (wall * slots)), 100 * Math.max(0.0, driverCpu / wall))
+        100 * Math.min(1.0, slotSeconds / (wall * slots)), 100 * Math.max(0.0, driverCpu / wall))
         + (lost > 0 ? ", " + lost + " islands replayed (their executor lost them)" : "");
   }
 

@@ -59,7 +59,7 @@ class DocsTest {
     }
     List<String> subcommands = List.of("demo", "search", "search-local", "prepare", "evaluate", "export", "report",
         "bench", "reproduce", "completion", "help");
-    Pattern submit = Pattern.compile("\\./submit\\.sh ([a-z-]+)");
+    Pattern submit = Pattern.compile("\\./submit\\.sh ([a-z][a-z-]*)");
     Pattern file = Pattern.compile("(?<![\\w/.-])((?:conf|scripts|data-prep)/[\\w.-]+\\.(?:conf|sh|md))");
     for (Path page : pages) {
       String text = Files.readString(page, StandardCharsets.UTF_8);
@@ -78,6 +78,16 @@ class DocsTest {
     for (String sub : subcommands) {
       assertThat(org.automlzero.cli.Main.run(new String[] {sub, "--help"})).as(sub + " --help").isZero();
     }
+  }
+
+  @Test
+  void theReadmeMarksCheapCommandsForCiAndEachMarkedBlockParses() throws IOException {
+    List<MarkedCommands.Command> commands = new ArrayList<>();
+    for (Path page : MarkedCommands.pages(Path.of("."))) {
+      commands.addAll(MarkedCommands.of(page)); // a misplaced marker or an unclosed block throws
+    }
+    assertThat(commands).anyMatch(c -> c.page().endsWith("README.md") && c.text().equals("./submit.sh --help"));
+    assertThat(commands).allMatch(c -> !c.text().isBlank() && !c.text().endsWith("\\"));
   }
 
   private static List<String> relativeLinks(Path page) throws IOException {

@@ -71,6 +71,17 @@ class RunDirectoryTest {
     assertThat(AlgorithmJson.read(json)).isEqualTo(AlgorithmJson.fromJsonNode(result.path("algorithm")));
     assertThat(AlgorithmParser.parse(Files.readString(dir.algorithmRawText()))).isEqualTo(AlgorithmJson.read(json));
     assertThat(Files.readString(dir.algorithmText())).startsWith("def Setup():");
+    // algorithm.txt is the simplified algorithm after the verified pass, which result.json describes: its
+    // fitness before is the run's final fitness, recomputed in-process on the same tasks and seeds.
+    JsonNode pass = result.path("verified_pass");
+    assertThat(pass.path("tolerance").asDouble()).isEqualTo(1e-9);
+    assertThat(pass.path("final_fitness_before").asDouble()).isEqualTo(result.path("final_fitness").asDouble());
+    assertThat(Math.abs(pass.path("final_fitness_after").asDouble() - pass.path("final_fitness_before").asDouble()))
+        .isLessThanOrEqualTo(1e-9);
+    assertThat(pass.path("removed").isArray()).isTrue();
+    assertThat(AlgorithmParser.parse(Files.readString(dir.algorithmText())).size())
+        .isLessThanOrEqualTo(org.automlzero.core.simplify.Simplifier.simplify(AlgorithmJson.read(json)).size());
+    assertThat(wholeRun.out()).contains("Simplifier's verified pass (fitness within 1e-09, absolute): ");
 
     assertThat(new CheckpointStore(whole, 3).sequences()).hasSize(3);
     ReportData data = RunReport.data(dir);

@@ -1,11 +1,7 @@
 package org.automlzero.core.search;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -51,156 +47,157 @@ public record StageCall(String run, int island, int list, long version, byte[] b
 
   /** Exact binary form of calls (for shipping a partition's calls to an executor). */
   public static byte[] encode(List<StageCall> calls) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      out.writeInt(calls.size());
-      for (StageCall c : calls) {
-        out.writeUTF(c.run());
-        out.writeInt(c.island());
-        out.writeInt(c.list());
-        out.writeLong(c.version());
-        writeBytes(out, c.base());
-        out.writeInt(c.steps().size());
-        for (Step s : c.steps()) {
-          writeMigrants(out, s.incoming());
-          out.writeInt(s.experiment());
-          out.writeLong(s.generation());
-          out.writeInt(s.generations());
-        }
-        out.writeInt(c.emitBest());
-        out.writeInt(c.emitSlots().length);
-        for (int slot : c.emitSlots()) {
-          out.writeInt(slot);
-        }
-        out.writeBoolean(c.full());
+    int size = 4;
+    for (StageCall c : calls) {
+      size += 4 + c.run().getBytes(StandardCharsets.UTF_8).length + 4 + 4 + 8 + bytesSize(c.base()) + 4
+          + 4 + 4 + 4 * c.emitSlots().length + 1;
+      for (Step s : c.steps()) {
+        size += migrantsSize(s.incoming()) + 4 + 8 + 4;
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
-    return bytes.toByteArray();
+    ByteBuffer out = ByteBuffer.allocate(size);
+    out.putInt(calls.size());
+    for (StageCall c : calls) {
+      putBytes(out, c.run().getBytes(StandardCharsets.UTF_8));
+      out.putInt(c.island()).putInt(c.list()).putLong(c.version());
+      putBytes(out, c.base());
+      out.putInt(c.steps().size());
+      for (Step s : c.steps()) {
+        putMigrants(out, s.incoming());
+        out.putInt(s.experiment()).putLong(s.generation()).putInt(s.generations());
+      }
+      out.putInt(c.emitBest()).putInt(c.emitSlots().length);
+      for (int slot : c.emitSlots()) {
+        out.putInt(slot);
+      }
+      out.put((byte) (c.full() ? 1 : 0));
+    }
+    return out.array();
   }
 
   public static List<StageCall> decodeCalls(byte[] bytes) {
-    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-      int n = in.readInt();
-      List<StageCall> calls = new ArrayList<>(n);
-      for (int i = 0; i < n; i++) {
-        String run = in.readUTF();
-        int island = in.readInt();
-        int list = in.readInt();
-        long version = in.readLong();
-        byte[] base = readBytes(in);
-        int k = in.readInt();
-        List<Step> steps = new ArrayList<>(k);
-        for (int s = 0; s < k; s++) {
-          steps.add(new Step(readMigrants(in), in.readInt(), in.readLong(), in.readInt()));
-        }
-        int emitBest = in.readInt();
-        int[] slots = new int[in.readInt()];
-        for (int s = 0; s < slots.length; s++) {
-          slots[s] = in.readInt();
-        }
-        calls.add(new StageCall(run, island, list, version, base, steps, emitBest, slots, in.readBoolean()));
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    int n = in.getInt();
+    List<StageCall> calls = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      String run = new String(getBytes(in), StandardCharsets.UTF_8);
+      int island = in.getInt();
+      int list = in.getInt();
+      long version = in.getLong();
+      byte[] base = getBytes(in);
+      int k = in.getInt();
+      List<Step> steps = new ArrayList<>(k);
+      for (int s = 0; s < k; s++) {
+        steps.add(new Step(getMigrants(in), in.getInt(), in.getLong(), in.getInt()));
       }
-      return calls;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      int emitBest = in.getInt();
+      int[] slots = new int[in.getInt()];
+      for (int s = 0; s < slots.length; s++) {
+        slots[s] = in.getInt();
+      }
+      calls.add(new StageCall(run, island, list, version, base, steps, emitBest, slots, in.get() == 1));
     }
+    return calls;
   }
 
   /** Exact binary form of answers (for shipping them back to the driver). */
   public static byte[] encodeAnswers(List<Answer> answers) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      out.writeInt(answers.size());
-      for (Answer a : answers) {
-        out.writeInt(a.island());
-        out.writeBoolean(a.missing());
-        if (a.missing()) {
-          continue;
-        }
-        IslandHeader h = a.header();
-        out.writeInt(h.size());
-        out.writeInt(h.oldest());
-        out.writeLong(h.individuals());
-        for (int s = 0; s < h.size(); s++) {
-          out.writeLong(Double.doubleToRawLongBits(h.fitness()[s]));
-          out.writeLong(Double.doubleToRawLongBits(h.partial()[s]));
-        }
-        writeMigrants(out, a.emigrants());
-        writeBytes(out, a.full());
-        out.writeLong(a.individuals());
-        out.writeLong(a.trainSteps());
-        out.writeLong(a.fecHits());
-        out.writeLong(a.fecMisses());
+    int size = 4;
+    for (Answer a : answers) {
+      size += 4 + 1;
+      if (!a.missing()) {
+        size += 4 + 4 + 8 + 16 * a.header().size() + migrantsSize(a.emigrants()) + bytesSize(a.full()) + 32;
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
-    return bytes.toByteArray();
+    ByteBuffer out = ByteBuffer.allocate(size);
+    out.putInt(answers.size());
+    for (Answer a : answers) {
+      out.putInt(a.island()).put((byte) (a.missing() ? 1 : 0));
+      if (a.missing()) {
+        continue;
+      }
+      IslandHeader h = a.header();
+      out.putInt(h.size()).putInt(h.oldest()).putLong(h.individuals());
+      for (int s = 0; s < h.size(); s++) {
+        out.putLong(Double.doubleToRawLongBits(h.fitness()[s]));
+      }
+      for (int s = 0; s < h.size(); s++) {
+        out.putLong(Double.doubleToRawLongBits(h.partial()[s]));
+      }
+      putMigrants(out, a.emigrants());
+      putBytes(out, a.full());
+      out.putLong(a.individuals()).putLong(a.trainSteps()).putLong(a.fecHits()).putLong(a.fecMisses());
+    }
+    return out.array();
   }
 
   public static List<Answer> decodeAnswers(byte[] bytes) {
-    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-      int n = in.readInt();
-      List<Answer> answers = new ArrayList<>(n);
-      for (int i = 0; i < n; i++) {
-        int island = in.readInt();
-        if (in.readBoolean()) {
-          answers.add(Answer.missing(island));
-          continue;
-        }
-        int size = in.readInt();
-        int oldest = in.readInt();
-        long individuals = in.readLong();
-        double[] fitness = new double[size];
-        double[] partial = new double[size];
-        for (int s = 0; s < size; s++) {
-          fitness[s] = Double.longBitsToDouble(in.readLong());
-          partial[s] = Double.longBitsToDouble(in.readLong());
-        }
-        IslandHeader header = new IslandHeader(size, oldest, individuals, fitness, partial);
-        answers.add(new Answer(island, false, header, readMigrants(in), readBytes(in), in.readLong(), in.readLong(),
-            in.readLong(), in.readLong()));
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    int n = in.getInt();
+    List<Answer> answers = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      int island = in.getInt();
+      if (in.get() == 1) {
+        answers.add(Answer.missing(island));
+        continue;
       }
-      return answers;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      int size = in.getInt();
+      int oldest = in.getInt();
+      long individuals = in.getLong();
+      double[] fitness = new double[size];
+      double[] partial = new double[size];
+      in.asDoubleBuffer().get(fitness).get(partial); // raw bits: ByteBuffer doubles are exact
+      in.position(in.position() + 16 * size);
+      IslandHeader header = new IslandHeader(size, oldest, individuals, fitness, partial);
+      answers.add(new Answer(island, false, header, getMigrants(in), getBytes(in), in.getLong(), in.getLong(),
+          in.getLong(), in.getLong()));
     }
+    return answers;
   }
 
-  private static void writeBytes(DataOutputStream out, byte[] b) throws IOException {
-    out.writeInt(b == null ? -1 : b.length);
+  private static int bytesSize(byte[] b) {
+    return 4 + (b == null ? 0 : b.length);
+  }
+
+  private static void putBytes(ByteBuffer out, byte[] b) {
+    out.putInt(b == null ? -1 : b.length);
     if (b != null) {
-      out.write(b);
+      out.put(b);
     }
   }
 
-  private static byte[] readBytes(DataInputStream in) throws IOException {
-    int n = in.readInt();
+  private static byte[] getBytes(ByteBuffer in) {
+    int n = in.getInt();
     if (n < 0) {
       return null;
     }
     byte[] b = new byte[n];
-    in.readFully(b);
+    in.get(b);
     return b;
   }
 
-  private static void writeMigrants(DataOutputStream out, List<PackedIsland.Migrant> migrants) throws IOException {
-    out.writeInt(migrants.size());
+  private static int migrantsSize(List<PackedIsland.Migrant> migrants) {
+    int size = 4;
     for (PackedIsland.Migrant m : migrants) {
-      writeBytes(out, m.algorithm());
-      out.writeLong(Double.doubleToRawLongBits(m.fitness()));
-      out.writeLong(Double.doubleToRawLongBits(m.partial()));
+      size += bytesSize(m.algorithm()) + 16;
+    }
+    return size;
+  }
+
+  private static void putMigrants(ByteBuffer out, List<PackedIsland.Migrant> migrants) {
+    out.putInt(migrants.size());
+    for (PackedIsland.Migrant m : migrants) {
+      putBytes(out, m.algorithm());
+      out.putLong(Double.doubleToRawLongBits(m.fitness())).putLong(Double.doubleToRawLongBits(m.partial()));
     }
   }
 
-  private static List<PackedIsland.Migrant> readMigrants(DataInputStream in) throws IOException {
-    int n = in.readInt();
+  private static List<PackedIsland.Migrant> getMigrants(ByteBuffer in) {
+    int n = in.getInt();
     List<PackedIsland.Migrant> migrants = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      migrants.add(new PackedIsland.Migrant(readBytes(in), Double.longBitsToDouble(in.readLong()),
-          Double.longBitsToDouble(in.readLong())));
+      migrants.add(new PackedIsland.Migrant(getBytes(in), Double.longBitsToDouble(in.getLong()),
+          Double.longBitsToDouble(in.getLong())));
     }
     return migrants;
   }

@@ -68,8 +68,8 @@ public final class WorkerPoolBench {
     List<InProcessEvaluator> evaluators = pools.stream()
         .map(p -> new InProcessEvaluator(spec.shape(), spec.maxAbsError(), provider, p)).toList();
     System.out.printf(Locale.ROOT, "demo spec, %d random candidates x %d search tasks, %d threads, %d rounds "
-        + "(+2 warm-up; medians over rounds), %d processors%n", count, tasks.size(), threads, rounds, Runtime.getRuntime()
-        .availableProcessors());
+        + "(+2 warm-up; medians over rounds), %d processors%n", count, tasks.size(), threads, rounds,
+        Runtime.getRuntime().availableProcessors());
     for (int perCall : new int[] {1, 1000}) {
       List<List<Algorithm>> calls = new ArrayList<>();
       List<List<EvaluationRequest>> requests = new ArrayList<>();

@@ -56,6 +56,29 @@ class DemoSeedsSimplifyTest {
     assertThat(simplified.size()).isLessThanOrEqualTo(Simplifier.removeDead(raw).size());
   }
 
+  /**
+   * With the verified pass (VerifiedPass) the current demo's five algorithms are at most 9
+   * instructions, within 1e-9 of the raw final fitness. The final fitness saturates at 1, so the
+   * test also prints the fitness after 3 training steps, which the pass may change
+   * (docs/simplifier.md shows both).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"current-seed1", "current-seed2", "current-seed3", "current-seed4", "current-seed5"})
+  void theVerifiedPassShortensTheCurrentDemoToAtMostNine(String name) throws IOException {
+    ExperimentConfig config = ConfigLoader.load(BASE.resolve("conf/demo.conf"), List.of());
+    Algorithm raw = AlgorithmParser.parse(Files.readString(BASE.resolve("src/test/resources/simplifier/" + name
+        + ".txt")), config.run().search().shape());
+    Algorithm exact = Simplifier.simplify(raw);
+    VerifiedPass.Result r = VerifiedPass.apply(exact, a -> finalFitness(a, config, Long.MAX_VALUE), 1 + 3 * exact.size());
+    System.out.printf(Locale.ROOT, "%s: %d -> %d (exact) -> %d (verified), %s; after 3 steps %.17g -> %.17g%n%s%n",
+        name, raw.size(), exact.size(), r.algorithm().size(), r.summary(), finalFitness(raw, config, 3),
+        finalFitness(r.algorithm(), config, 3), AlgorithmPrinter.print(r.algorithm()));
+    assertThat(r.fitnessBefore()).isEqualTo(finalFitness(raw, config, Long.MAX_VALUE));
+    assertThat(Math.abs(r.fitnessAfter() - r.fitnessBefore())).isLessThanOrEqualTo(VerifiedPass.TOLERANCE);
+    assertThat(r.algorithm().size()).isLessThanOrEqualTo(9);
+    assertThat(r.capped()).isFalse();
+  }
+
   /** The mean fitness on the demo's 100 final tasks, each instruction run (no liveness skipping). */
   static double finalFitness(Algorithm algorithm, ExperimentConfig config, long trainSteps) {
     MemoryShape shape = config.run().search().shape();
