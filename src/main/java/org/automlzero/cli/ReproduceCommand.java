@@ -37,19 +37,19 @@ import org.automlzero.core.search.InProcessEvaluator;
 import org.automlzero.core.search.InProcessSearch;
 import org.automlzero.core.search.InitialAlgorithms;
 import org.automlzero.core.search.ProgressPrinter;
-import org.automlzero.core.search.RunSpec;
 import org.automlzero.core.search.SearchResult;
 import org.automlzero.core.search.TaskProvider;
 import org.automlzero.core.search.WorkerPool;
+import org.automlzero.core.search.spec.RunSpec;
 import org.automlzero.core.task.LearningTask;
 import org.automlzero.core.task.TaskGenerator;
 import org.automlzero.core.task.TaskList;
 import org.automlzero.runs.RunDirectory;
 import org.automlzero.runs.RunDirectoryException;
 import org.automlzero.runs.RunRecorder;
-import org.automlzero.store.ParquetTaskStore;
 import org.automlzero.spark.SparkSearch;
 import org.automlzero.spark.SparkSetup;
+import org.automlzero.store.ParquetTaskStore;
 
 /**
  * {@code reproduce table-s5 --data DIR [--datasets A,B] [--train-steps N] [--runs R]
