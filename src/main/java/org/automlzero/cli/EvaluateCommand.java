@@ -15,7 +15,7 @@ import org.automlzero.core.algorithm.AlgorithmParser;
 import org.automlzero.core.config.ExperimentConfig;
 import org.automlzero.core.interpreter.Fitness;
 import org.automlzero.core.interpreter.FitnessCombination;
-import org.automlzero.core.search.SearchSpec;
+import org.automlzero.core.search.spec.SearchSpec;
 import org.automlzero.core.task.LearningTask;
 import org.automlzero.core.task.TaskList;
 import org.automlzero.store.TaskData;

@@ -10,10 +10,10 @@ import org.automlzero.core.search.InProcessEvaluator;
 import org.automlzero.core.search.InProcessSearch;
 import org.automlzero.core.search.ProgressPrinter;
 import org.automlzero.core.search.RunCheckpoints;
-import org.automlzero.core.search.RunSpec;
 import org.automlzero.core.search.RunState;
 import org.automlzero.core.search.SearchResult;
-import org.automlzero.core.search.SearchSpec;
+import org.automlzero.core.search.spec.RunSpec;
+import org.automlzero.core.search.spec.SearchSpec;
 import org.automlzero.core.task.TaskGenerator;
 import org.automlzero.store.TaskData;
 
@@ -69,7 +69,7 @@ public final class SparkSearch {
           session.sparkContext()), spec.shape(), spec.maxAbsError(), options.partitions(), options.shardsPerTask(),
           dataPath, config.toConfigText());
       line.watch(evaluator, JavaSparkContext.fromSparkContext(session.sparkContext()),
-          spec.islands().mode() == org.automlzero.core.search.IslandMode.ISLAND_STAGE);
+          spec.islands().mode() == org.automlzero.core.search.spec.IslandMode.ISLAND_STAGE);
       return evaluator;
     }, listener, out::println, checkpoints, from);
     out.println(String.format(Locale.ROOT,

@@ -2,7 +2,7 @@ package org.automlzero.store;
 
 import java.util.List;
 import org.automlzero.core.config.ExperimentConfig;
-import org.automlzero.core.search.RunSpec;
+import org.automlzero.core.search.spec.RunSpec;
 import org.automlzero.core.task.TaskGenerator;
 import org.automlzero.core.task.TaskList;
 

@@ -2,6 +2,7 @@ package org.automlzero.core.search;
 
 import java.util.List;
 import org.automlzero.core.algorithm.Algorithm;
+import org.automlzero.core.search.spec.SearchSpec;
 import org.automlzero.core.task.TaskList;
 
 /**

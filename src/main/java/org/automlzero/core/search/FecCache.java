@@ -3,6 +3,7 @@ package org.automlzero.core.search;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.automlzero.core.search.spec.FecSpec;
 
 /**
  * The functional-equivalence cache: fingerprint hash to fitness, least recently used entries

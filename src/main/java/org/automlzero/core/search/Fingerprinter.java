@@ -6,6 +6,7 @@ import org.automlzero.core.algorithm.MemoryShape;
 import org.automlzero.core.interpreter.CompiledAlgorithm;
 import org.automlzero.core.interpreter.Interpreter;
 import org.automlzero.core.random.Rng;
+import org.automlzero.core.search.spec.FecSpec;
 import org.automlzero.core.task.LearningTask;
 
 /**

@@ -10,6 +10,7 @@ import org.automlzero.core.interpreter.CompiledAlgorithm;
 import org.automlzero.core.interpreter.Interpreter;
 import org.automlzero.core.interpreter.TaskBatchInterpreter;
 import org.automlzero.core.random.Rng;
+import org.automlzero.core.search.spec.SearchSpec;
 import org.automlzero.core.task.LearningTask;
 import org.automlzero.core.task.TaskList;
 

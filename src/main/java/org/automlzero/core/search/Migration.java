@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntFunction;
 import org.automlzero.core.random.Rng;
+import org.automlzero.core.search.spec.MigrationTopology;
 
 /**
  * Which members migrate where at a migration boundary ({@link MigrationTopology}), as a list of

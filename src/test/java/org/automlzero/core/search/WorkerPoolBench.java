@@ -18,6 +18,7 @@ import org.automlzero.core.algorithm.Algorithm;
 import org.automlzero.core.config.ConfigLoader;
 import org.automlzero.core.config.ExperimentConfig;
 import org.automlzero.core.random.Rng;
+import org.automlzero.core.search.spec.SearchSpec;
 import org.automlzero.core.task.LearningTaskSpec;
 import org.automlzero.core.task.TaskGenerator;
 import org.automlzero.core.task.TaskList;
