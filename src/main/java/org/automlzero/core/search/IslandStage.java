@@ -3,6 +3,7 @@ package org.automlzero.core.search;
 import java.util.List;
 import org.automlzero.core.algorithm.Algorithm;
 import org.automlzero.core.random.Rng;
+import org.automlzero.core.search.fec.Fingerprinter;
 import org.automlzero.core.search.spec.IslandMode;
 import org.automlzero.core.search.spec.IslandSpec;
 import org.automlzero.core.search.spec.SearchSpec;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import java.util.List;
+import org.automlzero.core.search.fec.Fingerprinter;
 import org.automlzero.core.search.spec.FecSpec;
 import org.automlzero.core.search.spec.IslandMode;
 import org.automlzero.core.search.spec.IslandSpec;

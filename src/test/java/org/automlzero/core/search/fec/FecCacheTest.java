@@ -1,9 +1,10 @@
-package org.automlzero.core.search;
+package org.automlzero.core.search.fec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import org.automlzero.core.search.fec.FecCache;
 import org.junit.jupiter.api.Test;
 
 class FecCacheTest {
