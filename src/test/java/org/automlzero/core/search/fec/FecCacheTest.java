@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-import org.automlzero.core.search.fec.FecCache;
 import org.junit.jupiter.api.Test;
 
 class FecCacheTest {
