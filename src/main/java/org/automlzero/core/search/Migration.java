@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.IntFunction;
 import org.automlzero.core.random.Rng;
 import org.automlzero.core.search.spec.MigrationTopology;
+import org.automlzero.core.search.stage.PackedIsland;
 
 /**
  * Which members migrate where at a migration boundary ({@link MigrationTopology}), as a list of

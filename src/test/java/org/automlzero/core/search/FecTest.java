@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.automlzero.core.algorithm.Algorithm;
 import org.automlzero.core.algorithm.AlgorithmParser;
+import org.automlzero.core.search.fec.FecCache;
+import org.automlzero.core.search.fec.Fingerprinter;
 import org.automlzero.core.search.spec.FecSpec;
 import org.automlzero.core.search.spec.SearchSpec;
 import org.automlzero.core.task.LearningTask;

@@ -13,6 +13,8 @@ import org.automlzero.core.search.spec.IslandMode;
 import org.automlzero.core.search.spec.IslandSpec;
 import org.automlzero.core.search.spec.MigrationTopology;
 import org.automlzero.core.search.spec.SearchSpec;
+import org.automlzero.core.search.stage.IslandStage;
+import org.automlzero.core.search.stage.PackedIsland;
 import org.automlzero.core.task.TaskGenerator;
 import org.automlzero.core.task.TaskList;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package org.automlzero.core.search;
+package org.automlzero.core.search.fec;
 
 import java.util.ArrayList;
 import java.util.Arrays;
