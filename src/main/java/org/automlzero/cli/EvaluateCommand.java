@@ -15,10 +15,10 @@ import org.automlzero.core.algorithm.AlgorithmParser;
 import org.automlzero.core.config.ExperimentConfig;
 import org.automlzero.core.interpreter.Fitness;
 import org.automlzero.core.interpreter.FitnessCombination;
-import org.automlzero.core.search.SearchSpec;
+import org.automlzero.core.search.spec.SearchSpec;
 import org.automlzero.core.task.LearningTask;
 import org.automlzero.core.task.TaskList;
-import org.automlzero.spark.SparkSearch;
+import org.automlzero.store.TaskData;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -78,7 +78,7 @@ final class EvaluateCommand implements Callable<Integer> {
     }
     ExperimentConfig config = SearchLocalCommand.load(configFile, overrides.list());
     SearchSpec spec = config.run().search();
-    SparkSearch.checkData(config); // an InputException names the file
+    TaskData.check(config); // an InputException names the file
     org.automlzero.core.config.ResourceCheck.check(config);
     Algorithm algorithm = readAlgorithm(algorithmFile, spec);
     TaskList list = switch (which) {

@@ -7,22 +7,22 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import org.automlzero.core.io.InputException;
-import org.automlzero.core.search.SearchResult;
-import org.automlzero.runs.RunLock;
-import org.automlzero.runs.StopSignal;
 import org.automlzero.core.algorithm.Algorithm;
 import org.automlzero.core.algorithm.AlgorithmPrinter;
 import org.automlzero.core.config.ConfigException;
 import org.automlzero.core.config.ConfigLoader;
 import org.automlzero.core.config.ExperimentConfig;
+import org.automlzero.core.io.InputException;
 import org.automlzero.core.search.RunState;
+import org.automlzero.core.search.SearchResult;
 import org.automlzero.core.simplify.VerifiedPass;
 import org.automlzero.runs.Checkpoint;
 import org.automlzero.runs.CheckpointStore;
 import org.automlzero.runs.RunDirectory;
 import org.automlzero.runs.RunDirectoryException;
+import org.automlzero.runs.RunLock;
 import org.automlzero.runs.RunRecorder;
+import org.automlzero.runs.StopSignal;
 
 /**
  * The run-directory side of the search commands ({@code --out}, {@code --overwrite},
@@ -58,8 +58,8 @@ final class RunOutputs {
    * islands.json: each island's resolved parameters (task list, population, tournament size,
    * mutate probability), as the search uses them (a pure function of the config and the seed).
    */
-  static void writeIslands(Path file, org.automlzero.core.search.RunSpec run) {
-    org.automlzero.core.search.SearchSpec spec = run.search();
+  static void writeIslands(Path file, org.automlzero.core.search.spec.RunSpec run) {
+    org.automlzero.core.search.spec.SearchSpec spec = run.search();
     int firstMix = spec.islands().islands() - run.mixIslands();
     StringBuilder json = new StringBuilder("{\n  \"mode\": \"").append(spec.islands().mode()).append("\",\n");
     json.append("  \"ranges\": {\"tournament_size\": ").append(quoted(spec.ranges().tournamentSize()))

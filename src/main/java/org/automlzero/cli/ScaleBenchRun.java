@@ -15,6 +15,7 @@ import org.automlzero.spark.ScaleBench;
 import org.automlzero.spark.SparkSearch;
 import org.automlzero.spark.SparkSetup;
 import org.automlzero.spark.SyntheticTaskData;
+import org.automlzero.store.TaskData;
 
 /**
  * {@code bench --scale}: the island-stage mode's throughput and efficiency from 2 to 1,024
@@ -52,7 +53,7 @@ final class ScaleBenchRun {
           c = ConfigLoader.load(config, o);
         }
         String store = null;
-        if (SparkSearch.needsData(c)) {
+        if (TaskData.needed(c)) {
           List<org.automlzero.core.task.LearningTaskSpec> both = new ArrayList<>(c.run().searchTasks().specs());
           if (c.run().mixTasks() != null) {
             both.addAll(c.run().mixTasks().specs());

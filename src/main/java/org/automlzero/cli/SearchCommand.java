@@ -17,6 +17,7 @@ import org.automlzero.core.search.IslandStats;
 import org.automlzero.core.search.SearchResult;
 import org.automlzero.spark.SparkSearch;
 import org.automlzero.spark.SparkSetup;
+import org.automlzero.store.TaskData;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -129,7 +130,7 @@ class SearchCommand implements Callable<Integer> {
       experiment = ConfigLoader.load(config, overrides); // a ConfigException names file, key, value, rule
       plan = null;
     }
-    SparkSearch.checkData(experiment); // an InputException names the file
+    TaskData.check(experiment); // an InputException names the file
     org.automlzero.core.config.ResourceCheck.check(experiment);
     if (plan == null) {
       plan = RunOutputs.fresh(experiment, config, out, overwrite, name);

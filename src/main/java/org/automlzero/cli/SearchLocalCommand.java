@@ -13,6 +13,7 @@ import org.automlzero.core.search.InProcessSearch;
 import org.automlzero.core.search.ProgressPrinter;
 import org.automlzero.core.search.SearchResult;
 import org.automlzero.core.task.TaskGenerator;
+import org.automlzero.store.TaskData;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -96,7 +97,7 @@ final class SearchLocalCommand implements Callable<Integer> {
       }
     }
     for (RunOutputs.Plan plan : plans) {
-      org.automlzero.spark.SparkSearch.checkData(plan.config()); // an InputException names the file
+      TaskData.check(plan.config()); // an InputException names the file
       org.automlzero.core.config.ResourceCheck.check(plan.config());
     }
     List<String> summary = new ArrayList<>();
@@ -107,8 +108,7 @@ final class SearchLocalCommand implements Callable<Integer> {
       System.out.println("Random seed = " + seed);
       org.automlzero.runs.RunRecorder recorder = plan.begin(System.out::println);
       // Projected binary tasks come from the Parquet data set (read with parquet-hadoop, no Spark).
-      TaskGenerator generator = org.automlzero.spark.SparkSearch.needsData(c)
-          ? new TaskGenerator(org.automlzero.store.ParquetTaskStore.open(c.dataPath())) : new TaskGenerator();
+      TaskGenerator generator = TaskData.generator(c);
       RunOutputs.Finished finished;
       try (LiveProgress.Handle display = LiveProgress.open(common.verbose, RunOutputs.maxSeconds(c))) {
         // System.out is the live display's from here on (System.out::println binds it now).

@@ -10,14 +10,13 @@ import org.automlzero.core.random.Rng;
 import org.automlzero.core.search.CachingTaskProvider;
 import org.automlzero.core.search.EvaluationRequest;
 import org.automlzero.core.search.InProcessEvaluator;
-import org.automlzero.core.search.SearchSpec;
 import org.automlzero.core.search.TaskProvider;
 import org.automlzero.core.search.WorkerPool;
+import org.automlzero.core.search.spec.SearchSpec;
 import org.automlzero.core.task.LearningTask;
 import org.automlzero.core.task.TaskGenerator;
 import org.automlzero.core.task.TaskList;
-import org.automlzero.spark.SparkSearch;
-import org.automlzero.store.ParquetTaskStore;
+import org.automlzero.store.TaskData;
 
 /**
  * Scores algorithms on one of a config's task lists in-process (plain threads, no SparkSession),
@@ -36,8 +35,7 @@ final class TaskListFitness implements AutoCloseable {
   TaskListFitness(ExperimentConfig config, TaskList list, String purpose, int experiment) {
     SearchSpec spec = config.run().search();
     this.list = list;
-    TaskGenerator generator = SparkSearch.needsData(config) ? new TaskGenerator(ParquetTaskStore.open(config.dataPath()))
-        : new TaskGenerator();
+    TaskGenerator generator = TaskData.generator(config);
     TaskProvider provider = new CachingTaskProvider(generator::generate);
     this.tasks = provider.tasks(list);
     for (int t = 0; t < tasks.size(); t++) {

@@ -14,10 +14,10 @@ import java.util.Map;
 import org.automlzero.core.algorithm.Algorithm;
 import org.automlzero.core.algorithm.AlgorithmJson;
 import org.automlzero.core.search.ExperimentResult;
-import org.automlzero.core.search.FecCache;
 import org.automlzero.core.search.IslandState;
 import org.automlzero.core.search.LoopState;
 import org.automlzero.core.search.RunState;
+import org.automlzero.core.search.fec.FecCache;
 
 /**
  * A {@link Checkpoint} as one JSON document (no Java serialization). Algorithms of the

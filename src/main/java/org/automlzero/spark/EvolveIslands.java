@@ -8,16 +8,16 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.TaskContext;
 import org.automlzero.core.config.ConfigLoader;
-import org.automlzero.core.search.IslandStage;
-import org.automlzero.core.search.SearchSpec;
-import org.automlzero.core.search.StageCall;
 import org.automlzero.core.search.WorkerPool;
+import org.automlzero.core.search.spec.SearchSpec;
+import org.automlzero.core.search.stage.IslandStage;
+import org.automlzero.core.search.stage.StageCall;
 import org.automlzero.core.task.LearningTask;
 import org.automlzero.core.task.TaskGenerator;
 import org.automlzero.core.task.TaskList;
+import org.automlzero.store.ParquetTaskStore;
 import scala.collection.Iterator;
 import scala.runtime.AbstractFunction2;
-import org.automlzero.store.ParquetTaskStore;
 
 /**
  * Executor side of the island-stage mode, once per stage and partition: runs each island call of

@@ -1,7 +1,7 @@
 package org.automlzero.spark;
 
 import org.apache.spark.SparkEnv;
-import org.automlzero.core.search.ResidentIslands;
+import org.automlzero.core.search.stage.ResidentIslands;
 
 /**
  * The islands an executor JVM holds between island stages (one store per JVM, shared by its

@@ -4,9 +4,9 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.TaskContext;
-import org.automlzero.core.search.IslandStage;
-import org.automlzero.core.search.PackedIsland;
-import org.automlzero.core.search.StageCall;
+import org.automlzero.core.search.stage.IslandStage;
+import org.automlzero.core.search.stage.PackedIsland;
+import org.automlzero.core.search.stage.StageCall;
 import scala.collection.Iterator;
 import scala.runtime.AbstractFunction2;
 

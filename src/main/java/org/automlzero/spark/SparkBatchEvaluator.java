@@ -14,14 +14,14 @@ import org.automlzero.core.algorithm.Algorithm;
 import org.automlzero.core.algorithm.MemoryShape;
 import org.automlzero.core.search.BatchEvaluator;
 import org.automlzero.core.search.EvaluationRequest;
-import org.automlzero.core.search.StageCall;
-import org.automlzero.core.search.SearchSpec;
+import org.automlzero.core.search.spec.SearchSpec;
+import org.automlzero.core.search.stage.StageCall;
 import org.automlzero.core.task.TaskList;
 import scala.Tuple2;
 import scala.collection.immutable.Seq;
 import scala.jdk.javaapi.CollectionConverters;
-import scala.reflect.ClassTag;
 import scala.reflect.ClassTag$;
+import scala.reflect.ClassTag;
 
 /**
  * The Spark {@link BatchEvaluator}. A task list's tasks are loaded once into a persisted RDD of

@@ -1,7 +1,6 @@
 package org.automlzero.spark;
 
 import java.io.PrintStream;
-import java.util.List;
 import java.util.Locale;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
@@ -11,13 +10,12 @@ import org.automlzero.core.search.InProcessEvaluator;
 import org.automlzero.core.search.InProcessSearch;
 import org.automlzero.core.search.ProgressPrinter;
 import org.automlzero.core.search.RunCheckpoints;
-import org.automlzero.core.search.RunSpec;
 import org.automlzero.core.search.RunState;
 import org.automlzero.core.search.SearchResult;
-import org.automlzero.core.search.SearchSpec;
+import org.automlzero.core.search.spec.RunSpec;
+import org.automlzero.core.search.spec.SearchSpec;
 import org.automlzero.core.task.TaskGenerator;
-import org.automlzero.core.task.TaskList;
-import org.automlzero.store.ParquetTaskStore;
+import org.automlzero.store.TaskData;
 
 /**
  * Runs one experiment config with the core's experiment flow and generation loop, evaluating on
@@ -41,34 +39,6 @@ public final class SparkSearch {
   private SparkSearch() {}
 
   /**
-   * Checks what can be checked before any long work: projected binary task lists against the
-   * data set's manifest and files. Throws IllegalArgumentException naming the file.
-   */
-  public static void checkData(ExperimentConfig config) {
-    if (!needsData(config)) {
-      return;
-    }
-    ParquetTaskStore store = ParquetTaskStore.open(config.dataPath());
-    for (TaskList list : taskLists(config)) {
-      if (list.hasProjectedBinary()) {
-        store.check(list);
-      }
-    }
-  }
-
-  /** True when any task list reads the Parquet store. */
-  public static boolean needsData(ExperimentConfig config) {
-    return taskLists(config).stream().anyMatch(TaskList::hasProjectedBinary);
-  }
-
-  /** The search, select and final task lists, in that order, then the task mix's if any. */
-  private static List<TaskList> taskLists(ExperimentConfig config) {
-    RunSpec run = config.run();
-    return run.mixTasks() == null ? List.of(run.searchTasks(), run.selectTasks(), run.finalTasks())
-        : List.of(run.searchTasks(), run.selectTasks(), run.finalTasks(), run.mixTasks());
-  }
-
-  /**
    * Runs the config. {@code session} is used for Spark runs (null with {@code inProcess}).
    * Progress and result lines go to {@code out}.
    */
@@ -81,9 +51,8 @@ public final class SparkSearch {
       RunCheckpoints checkpoints, RunState from) {
     RunSpec run = config.run();
     SearchSpec spec = run.search();
-    String dataPath = needsData(config) ? config.dataPath() : null;
-    ParquetTaskStore store = dataPath == null ? null : ParquetTaskStore.open(dataPath);
-    TaskGenerator generator = new TaskGenerator(store);
+    String dataPath = TaskData.needed(config) ? config.dataPath() : null;
+    TaskGenerator generator = TaskData.generator(config);
     SparkProgress line = new SparkProgress();
     ProgressPrinter progress = new ProgressPrinter(spec.progressEvery(), out::println, spec.maxIndividuals(),
         options.progress()).detail(line::detail).suffix(line::busy).secondsBefore(from.elapsedSeconds());
@@ -100,7 +69,7 @@ public final class SparkSearch {
           session.sparkContext()), spec.shape(), spec.maxAbsError(), options.partitions(), options.shardsPerTask(),
           dataPath, config.toConfigText());
       line.watch(evaluator, JavaSparkContext.fromSparkContext(session.sparkContext()),
-          spec.islands().mode() == org.automlzero.core.search.IslandMode.ISLAND_STAGE);
+          spec.islands().mode() == org.automlzero.core.search.spec.IslandMode.ISLAND_STAGE);
       return evaluator;
     }, listener, out::println, checkpoints, from);
     out.println(String.format(Locale.ROOT,

@@ -23,14 +23,14 @@ class ReproduceCommandTest {
 
   @Test
   void theTableIsMeanStandardErrorAndFractionsBeatingEachBaseline() {
-    List<ReproduceCommand.Row> rows = List.of(
-        new ReproduceCommand.Row("Full", 4, 0, 1, 0.9, 0.65, 0.75, 100, 10, 1),
-        new ReproduceCommand.Row("Basic", 1, 0, 1, 0.6, 0.65, 0.75, 100, 10, 1),
-        new ReproduceCommand.Row("Basic", 1, 1, 2, 0.7, 0.65, 0.75, 300, 30, 1),
-        new ReproduceCommand.Row("Basic", 1, 2, 3, 0.8, 0.65, 0.75, 200, 20, 1));
-    List<ReproduceCommand.Line> table = ReproduceCommand.table(rows);
+    List<TableS5Table.Row> rows = List.of(
+        new TableS5Table.Row("Full", 4, 0, 1, 0.9, 0.65, 0.75, 100, 10, 1),
+        new TableS5Table.Row("Basic", 1, 0, 1, 0.6, 0.65, 0.75, 100, 10, 1),
+        new TableS5Table.Row("Basic", 1, 1, 2, 0.7, 0.65, 0.75, 300, 30, 1),
+        new TableS5Table.Row("Basic", 1, 2, 3, 0.8, 0.65, 0.75, 200, 20, 1));
+    List<TableS5Table.Line> table = TableS5Table.table(rows);
     assertThat(table).hasSize(2);
-    ReproduceCommand.Line basic = table.get(0);
+    TableS5Table.Line basic = table.get(0);
     assertThat(basic.method()).isEqualTo("Basic");
     assertThat(basic.runs()).isEqualTo(3);
     assertThat(basic.mean()).isCloseTo(0.7, org.assertj.core.data.Offset.offset(1e-12));
@@ -39,12 +39,12 @@ class ReproduceCommandTest {
     assertThat(basic.beatLinear()).isEqualTo(2.0 / 3);
     assertThat(basic.beatNeuralNet()).isEqualTo(1.0 / 3);
     assertThat(basic.meanTrainSteps()).isEqualTo(200.0);
-    ReproduceCommand.Line full = table.get(1);
+    TableS5Table.Line full = table.get(1);
     assertThat(full.method()).isEqualTo("Full");
     assertThat(full.standardError()).isNaN(); // one run: no spread to estimate
     assertThat(full.beatLinear()).isEqualTo(1.0);
     assertThat(full.beatNeuralNet()).isEqualTo(1.0);
-    String md = ReproduceCommand.markdown(table, ReproduceCommand.parse(new String[] {"table-s5", "--data", "d"}));
+    String md = TableS5Table.markdown(table, ReproduceCommand.parse(new String[] {"table-s5", "--data", "d"}));
     assertThat(md).contains("| Basic | 1 | 3 | 0.7000 +- 0.0577 | 0.67 | 0.33 | 0.6500 | 0.7500 | 200 | 20 |")
         .contains("| Full | 4 | 1 | 0.9000 +- n/a | 1.00 | 1.00 |");
   }

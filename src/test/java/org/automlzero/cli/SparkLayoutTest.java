@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.automlzero.core.config.ConfigLoader;
-import org.automlzero.core.search.IslandMode;
+import org.automlzero.core.search.spec.IslandMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -9,10 +9,10 @@ import java.util.SplittableRandom;
 import org.automlzero.core.algorithm.Algorithm;
 import org.automlzero.core.algorithm.AlgorithmParser;
 import org.automlzero.core.search.ExperimentResult;
-import org.automlzero.core.search.FecCache;
 import org.automlzero.core.search.IslandState;
 import org.automlzero.core.search.LoopState;
 import org.automlzero.core.search.RunState;
+import org.automlzero.core.search.fec.FecCache;
 import org.junit.jupiter.api.Test;
 
 /** Checkpoints as JSON: every field and every double bit come back; defects are named. */

@@ -21,9 +21,9 @@ import org.automlzero.core.search.IslandState;
 import org.automlzero.core.search.RunCheckpoints;
 import org.automlzero.core.search.RunState;
 import org.automlzero.core.search.SearchResult;
-import org.automlzero.store.TinyTaskDataSet;
-import org.automlzero.core.search.SearchSpec;
+import org.automlzero.core.search.spec.SearchSpec;
 import org.automlzero.core.task.ClassPair;
+import org.automlzero.store.TinyTaskDataSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -5,11 +5,11 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.automlzero.core.interpreter.FitnessCombination;
 import org.automlzero.core.algorithm.InitAlgorithm;
-import org.automlzero.core.search.IslandMode;
-import org.automlzero.core.search.MigrationTopology;
-import org.automlzero.core.search.SearchMethod;
+import org.automlzero.core.interpreter.FitnessCombination;
+import org.automlzero.core.search.spec.IslandMode;
+import org.automlzero.core.search.spec.MigrationTopology;
+import org.automlzero.core.search.spec.SearchMethod;
 import org.automlzero.core.task.EvalType;
 import org.automlzero.core.task.TaskType;
 

@@ -1,7 +1,7 @@
 package org.automlzero.core.config;
 
 import java.util.Map;
-import org.automlzero.core.search.RunSpec;
+import org.automlzero.core.search.spec.RunSpec;
 
 /**
  * A loaded, validated experiment config: the run it describes, the in-process thread count,

@@ -4,7 +4,7 @@ import org.automlzero.core.random.Rng;
 
 /**
  * The generic kernels of the ops, for any F: what each op computes, one static method per
- * shape of loop. The interpreter's dispatch ({@link Interpreter}) calls them; {@link Kernels8},
+ * shape of loop. The interpreter's dispatch ({@link Machine}) calls them; {@link Kernels8},
  * {@link Kernels16} and {@link Kernels32} are the same loops with constant bounds, and give the
  * same results bit for bit.
  */

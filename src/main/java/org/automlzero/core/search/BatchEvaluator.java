@@ -2,6 +2,9 @@ package org.automlzero.core.search;
 
 import java.util.List;
 import org.automlzero.core.algorithm.Algorithm;
+import org.automlzero.core.search.spec.SearchSpec;
+import org.automlzero.core.search.stage.ResidentIslands;
+import org.automlzero.core.search.stage.StageCall;
 import org.automlzero.core.task.TaskList;
 
 /**

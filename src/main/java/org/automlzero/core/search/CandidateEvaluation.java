@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.automlzero.core.algorithm.Algorithm;
 import org.automlzero.core.random.Rng;
+import org.automlzero.core.search.spec.SearchSpec;
 
 /**
  * The screen-and-evaluate step of a generation: the train examples granted to each (candidate,

@@ -6,6 +6,10 @@ import java.util.List;
 import java.util.Locale;
 import org.automlzero.core.algorithm.Algorithm;
 import org.automlzero.core.random.Rng;
+import org.automlzero.core.search.fec.Fingerprinter;
+import org.automlzero.core.search.spec.IslandMode;
+import org.automlzero.core.search.spec.SearchSpec;
+import org.automlzero.core.search.stage.IslandStage;
 import org.automlzero.core.task.TaskList;
 
 /**

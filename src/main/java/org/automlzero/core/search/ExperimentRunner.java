@@ -8,6 +8,9 @@ import org.automlzero.core.algorithm.Algorithm;
 import org.automlzero.core.interpreter.Fitness;
 import org.automlzero.core.interpreter.FitnessCombination;
 import org.automlzero.core.random.Rng;
+import org.automlzero.core.search.fec.Fingerprinter;
+import org.automlzero.core.search.spec.RunSpec;
+import org.automlzero.core.search.spec.SearchSpec;
 import org.automlzero.core.task.LearningTaskSpec;
 import org.automlzero.core.task.TaskList;
 

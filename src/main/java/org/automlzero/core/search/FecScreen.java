@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import org.automlzero.core.algorithm.Algorithm;
+import org.automlzero.core.search.fec.FecCache;
+import org.automlzero.core.search.fec.Fingerprinter;
+import org.automlzero.core.search.spec.FecSpec;
 
 /**
  * The screen step of a generation: functional equivalence checking (FEC, the paper's Section

@@ -10,6 +10,10 @@ import org.automlzero.core.interpreter.CompiledAlgorithm;
 import org.automlzero.core.interpreter.Interpreter;
 import org.automlzero.core.interpreter.TaskBatchInterpreter;
 import org.automlzero.core.random.Rng;
+import org.automlzero.core.search.spec.SearchSpec;
+import org.automlzero.core.search.stage.IslandStage;
+import org.automlzero.core.search.stage.ResidentIslands;
+import org.automlzero.core.search.stage.StageCall;
 import org.automlzero.core.task.LearningTask;
 import org.automlzero.core.task.TaskList;
 

@@ -2,6 +2,9 @@ package org.automlzero.core.search;
 
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import org.automlzero.core.search.fec.Fingerprinter;
+import org.automlzero.core.search.spec.RunSpec;
+import org.automlzero.core.search.spec.SearchSpec;
 
 /**
  * Runs a whole {@link RunSpec} on this machine: one worker pool of plain threads shared by the

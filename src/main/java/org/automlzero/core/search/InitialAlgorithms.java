@@ -1,8 +1,8 @@
 package org.automlzero.core.search;
 
 import java.util.EnumMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import org.automlzero.core.algorithm.Algorithm;
 import org.automlzero.core.algorithm.AlgorithmSizes;
 import org.automlzero.core.algorithm.ComponentFunctionType;
@@ -10,6 +10,7 @@ import org.automlzero.core.algorithm.HandCodedAlgorithms;
 import org.automlzero.core.algorithm.InitAlgorithm;
 import org.automlzero.core.algorithm.Op;
 import org.automlzero.core.random.Rng;
+import org.automlzero.core.search.spec.SearchSpec;
 
 /** Builds initial population members and train-budget baselines. */
 public final class InitialAlgorithms {

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.automlzero.core.algorithm.Algorithm;
 import org.automlzero.core.random.Rng;
+import org.automlzero.core.search.spec.HurdleSpec;
 
 /**
  * Regularized evolution on one population, in batch form. {@link #propose} makes children from

@@ -3,6 +3,7 @@ package org.automlzero.core.search;
 import java.util.ArrayList;
 import java.util.List;
 import org.automlzero.core.random.Rng;
+import org.automlzero.core.search.spec.SearchSpec;
 
 /**
  * Search parameters drawn per island from declared ranges (the paper's heterogeneous workers:

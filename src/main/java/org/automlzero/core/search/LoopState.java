@@ -1,6 +1,7 @@
 package org.automlzero.core.search;
 
 import java.util.List;
+import org.automlzero.core.search.fec.FecCache;
 
 /**
  * The whole state of a search loop between generations, as plain data: with the same spec,

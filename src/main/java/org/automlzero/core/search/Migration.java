@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntFunction;
 import org.automlzero.core.random.Rng;
+import org.automlzero.core.search.spec.MigrationTopology;
+import org.automlzero.core.search.stage.PackedIsland;
 
 /**
  * Which members migrate where at a migration boundary ({@link MigrationTopology}), as a list of

@@ -8,6 +8,9 @@ import org.automlzero.core.algorithm.Instruction;
 import org.automlzero.core.algorithm.MemoryShape;
 import org.automlzero.core.algorithm.Op;
 import org.automlzero.core.random.Rng;
+import org.automlzero.core.search.spec.FunctionSpec;
+import org.automlzero.core.search.spec.MutationType;
+import org.automlzero.core.search.spec.SearchSpec;
 
 /**
  * Makes children: with probability {@code mutateProb} one mutation of a type drawn uniformly

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.automlzero.core.algorithm.Algorithm;
 import org.automlzero.core.random.Rng;
+import org.automlzero.core.search.spec.SearchSpec;
 
 /**
  * The propose step: the initial populations, then every generation each island's batch of

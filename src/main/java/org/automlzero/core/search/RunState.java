@@ -1,6 +1,7 @@
 package org.automlzero.core.search;
 
 import java.util.List;
+import org.automlzero.core.search.spec.RunSpec;
 
 /**
  * The whole state of a run ({@link ExperimentRunner}) between generations, as plain data: the

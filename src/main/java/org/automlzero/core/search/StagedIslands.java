@@ -5,6 +5,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.automlzero.core.random.Rng;
+import org.automlzero.core.search.spec.IslandSpec;
+import org.automlzero.core.search.spec.MigrationTopology;
+import org.automlzero.core.search.spec.SearchSpec;
+import org.automlzero.core.search.stage.IslandHeader;
+import org.automlzero.core.search.stage.PackedIsland;
+import org.automlzero.core.search.stage.ResidentIslands;
+import org.automlzero.core.search.stage.StageCall;
 import org.automlzero.core.task.TaskList;
 
 /**

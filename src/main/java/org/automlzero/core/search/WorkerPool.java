@@ -2,16 +2,23 @@ package org.automlzero.core.search;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.IntFunction;
 
 /**
- * A fixed set of plain Java threads that run "for i in [0, n)" loops; the calling thread works
- * too. Items are handed out through one counter, so which thread runs which item varies, but
- * results written to item-indexed slots do not: callers keep per-worker state (e.g. one
- * interpreter per worker) indexed by the worker number passed to the body.
+ * A fixed set of threads that run "for i in [0, n)" loops: the calling thread and
+ * {@code threads - 1} helpers of a fixed {@link ExecutorService}. Items are handed out in chunks
+ * through one counter, so which thread runs which item varies, but results written to
+ * item-indexed slots do not: callers keep per-worker state (e.g. one interpreter per worker)
+ * indexed by the worker number passed to the body. The caller works too because most loops are
+ * small (the demo's steady state runs one child, two work units, per loop): one hand-off per loop,
+ * not one per worker. A hand-built pool of plain threads was not clearly faster (docs/benchmarks.md).
  */
 public final class WorkerPool implements AutoCloseable {
   /** The loop body: {@code worker} in [0, threads), {@code item} in [0, n). */
@@ -20,30 +27,30 @@ public final class WorkerPool implements AutoCloseable {
     void run(int worker, int item);
   }
 
+  /**
+   * How a parallel loop is run on the workers. A seam for the benchmark that measures other pools
+   * against this one (docs/benchmarks.md); the public constructor uses {@link OnExecutor}.
+   */
+  interface Engine extends AutoCloseable {
+    /** Runs {@code body} for every item of [0, n) (n >= 2) on the workers; rethrows the first failure. */
+    void forEach(int n, Body body);
+
+    @Override
+    void close();
+  }
+
   private final int threads;
-  private final List<Thread> helpers = new ArrayList<>();
-  private final ReentrantLock lock = new ReentrantLock();
-  private final Condition workReady = lock.newCondition();
-  private final Condition workDone = lock.newCondition();
-  private long round;
-  private Body body;
-  private int items;
-  private int chunk;
-  private final AtomicInteger next = new AtomicInteger();
-  private int busy;
-  private boolean closed;
-  private final AtomicReference<Throwable> failure = new AtomicReference<>();
+  private final Engine engine;
 
   /** {@code threads} workers in all (the caller included); 0 means all available processors. */
   public WorkerPool(int threads) {
+    this(threads, OnExecutor::new);
+  }
+
+  /** {@code threads} workers (0 = all processors) run by the engine {@code engines} makes for that count. */
+  WorkerPool(int threads, IntFunction<Engine> engines) {
     this.threads = threads <= 0 ? Runtime.getRuntime().availableProcessors() : threads;
-    for (int w = 1; w < this.threads; w++) {
-      int worker = w;
-      Thread t = new Thread(() -> helperLoop(worker), "automlzero-worker-" + w);
-      t.setDaemon(true);
-      helpers.add(t);
-      t.start();
-    }
+    this.engine = engines.apply(this.threads);
   }
 
   public int threads() {
@@ -64,33 +71,16 @@ public final class WorkerPool implements AutoCloseable {
       }
       return;
     }
-    lock.lock();
-    try {
-      if (closed) {
-        throw new IllegalStateException("worker pool is closed");
-      }
-      body = task;
-      items = n;
-      chunk = Math.max(1, n / (threads * 8));
-      next.set(0);
-      failure.set(null);
-      busy = helpers.size();
-      round++;
-      workReady.signalAll();
-    } finally {
-      lock.unlock();
-    }
-    work(0, task, n);
-    lock.lock();
-    try {
-      while (busy > 0) {
-        workDone.awaitUninterruptibly();
-      }
-      body = null;
-    } finally {
-      lock.unlock();
-    }
-    Throwable t = failure.get();
+    engine.forEach(n, task);
+  }
+
+  /** Items per hand-out: about eight per worker, so uneven items still even out. */
+  static int chunk(int n, int threads) {
+    return Math.max(1, n / (threads * 8));
+  }
+
+  /** Rethrows a body's failure on the calling thread (unchecked as it came, else wrapped). */
+  static void rethrow(Throwable t) {
     if (t instanceof RuntimeException e) {
       throw e;
     }
@@ -102,72 +92,92 @@ public final class WorkerPool implements AutoCloseable {
     }
   }
 
-  private void work(int worker, Body task, int n) {
-    int size = chunk;
-    while (failure.get() == null) {
-      int start = next.getAndAdd(size);
-      if (start >= n) {
-        return;
-      }
-      int end = Math.min(n, start + size);
-      try {
-        for (int i = start; i < end; i++) {
-          task.run(worker, i);
-        }
-      } catch (Throwable t) {
-        failure.compareAndSet(null, t);
-        return;
-      }
-    }
-  }
-
-  private void helperLoop(int worker) {
-    long seen = 0;
-    while (true) {
-      Body task;
-      int n;
-      lock.lock();
-      try {
-        while (!closed && round == seen) {
-          workReady.awaitUninterruptibly();
-        }
-        if (closed) {
-          return;
-        }
-        seen = round;
-        task = body;
-        n = items;
-      } finally {
-        lock.unlock();
-      }
-      work(worker, task, n);
-      lock.lock();
-      try {
-        busy--;
-        if (busy == 0) {
-          workDone.signalAll();
-        }
-      } finally {
-        lock.unlock();
-      }
-    }
-  }
-
   @Override
   public void close() {
-    lock.lock();
-    try {
-      closed = true;
-      workReady.signalAll();
-    } finally {
-      lock.unlock();
+    engine.close();
+  }
+
+  /**
+   * A fixed ExecutorService of {@code threads - 1} helpers, each loop one task per helper (worker
+   * 1, 2, ...), the caller working beside them as worker 0; all take chunks from one counter.
+   * Each loop waits for all its tasks, so no two running bodies ever share a worker number.
+   */
+  private static final class OnExecutor implements Engine {
+    private final int threads;
+    private final ExecutorService helpers;
+    private volatile boolean closed;
+
+    OnExecutor(int threads) {
+      this.threads = threads;
+      AtomicInteger made = new AtomicInteger();
+      this.helpers = Executors.newFixedThreadPool(Math.max(1, threads - 1), r -> {
+        Thread t = new Thread(r, "automlzero-worker-" + made.incrementAndGet());
+        t.setDaemon(true);
+        return t;
+      });
     }
-    for (Thread t : helpers) {
+
+    @Override
+    public void forEach(int n, Body task) {
+      if (closed) {
+        throw new IllegalStateException("worker pool is closed");
+      }
+      int size = chunk(n, threads);
+      AtomicInteger next = new AtomicInteger();
+      AtomicReference<Throwable> failure = new AtomicReference<>();
+      List<Future<?>> running = new ArrayList<>(threads - 1);
+      for (int w = 1; w < threads; w++) {
+        int worker = w;
+        running.add(helpers.submit(() -> work(worker, task, n, size, next, failure)));
+      }
+      work(0, task, n, size, next, failure);
+      boolean interrupted = false;
+      for (Future<?> f : running) {
+        while (true) {
+          try {
+            f.get();
+            break;
+          } catch (InterruptedException e) {
+            interrupted = true;
+          } catch (ExecutionException e) {
+            failure.compareAndSet(null, e.getCause());
+            break;
+          }
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+      rethrow(failure.get());
+    }
+
+    private static void work(int worker, Body task, int n, int size, AtomicInteger next,
+        AtomicReference<Throwable> failure) {
+      while (failure.get() == null) {
+        int start = next.getAndAdd(size);
+        if (start >= n) {
+          return;
+        }
+        int end = Math.min(n, start + size);
+        try {
+          for (int i = start; i < end; i++) {
+            task.run(worker, i);
+          }
+        } catch (Throwable t) {
+          failure.compareAndSet(null, t);
+          return;
+        }
+      }
+    }
+
+    @Override
+    public void close() {
+      closed = true;
+      helpers.shutdown();
       try {
-        t.join(1000);
+        helpers.awaitTermination(1, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return;
       }
     }
   }

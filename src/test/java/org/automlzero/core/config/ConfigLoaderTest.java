@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.automlzero.core.algorithm.Op;
 import org.automlzero.core.algorithm.InitAlgorithm;
-import org.automlzero.core.search.MigrationTopology;
-import org.automlzero.core.search.MutationType;
-import org.automlzero.core.search.RunSpec;
-import org.automlzero.core.search.SearchSpec;
+import org.automlzero.core.algorithm.Op;
+import org.automlzero.core.search.spec.MigrationTopology;
+import org.automlzero.core.search.spec.MutationType;
+import org.automlzero.core.search.spec.RunSpec;
+import org.automlzero.core.search.spec.SearchSpec;
 import org.automlzero.core.task.ClassPair;
 import org.automlzero.core.task.EvalType;
 import org.automlzero.core.task.LearningTaskSpec;

@@ -5,6 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import org.automlzero.core.algorithm.Algorithm;
+import org.automlzero.core.search.spec.FecSpec;
+import org.automlzero.core.search.spec.HurdleSpec;
+import org.automlzero.core.search.spec.IslandSpec;
+import org.automlzero.core.search.spec.MigrationTopology;
+import org.automlzero.core.search.spec.SearchMethod;
+import org.automlzero.core.search.spec.SearchSpec;
 import org.automlzero.core.task.TaskList;
 import org.junit.jupiter.api.Test;
 

@@ -4,6 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import java.util.List;
+import org.automlzero.core.search.fec.Fingerprinter;
+import org.automlzero.core.search.spec.FecSpec;
+import org.automlzero.core.search.spec.IslandMode;
+import org.automlzero.core.search.spec.IslandSpec;
+import org.automlzero.core.search.spec.MigrationTopology;
+import org.automlzero.core.search.spec.SearchSpec;
+import org.automlzero.core.search.stage.IslandHeader;
+import org.automlzero.core.search.stage.IslandStage;
+import org.automlzero.core.search.stage.PackedIsland;
+import org.automlzero.core.search.stage.StageCall;
 import org.automlzero.core.task.TaskGenerator;
 import org.automlzero.core.task.TaskList;
 import org.junit.jupiter.api.Test;

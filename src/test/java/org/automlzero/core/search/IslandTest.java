@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.automlzero.core.algorithm.Algorithm;
 import org.automlzero.core.random.Rng;
+import org.automlzero.core.search.spec.FecSpec;
 import org.junit.jupiter.api.Test;
 
 class IslandTest {

@@ -10,6 +10,8 @@ import org.automlzero.core.algorithm.Instruction;
 import org.automlzero.core.algorithm.MemoryShape;
 import org.automlzero.core.algorithm.Op;
 import org.automlzero.core.random.Rng;
+import org.automlzero.core.search.spec.FunctionSpec;
+import org.automlzero.core.search.spec.MutationType;
 import org.junit.jupiter.api.Test;
 
 class MutatorTest {

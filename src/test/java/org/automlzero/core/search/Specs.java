@@ -1,10 +1,19 @@
 package org.automlzero.core.search;
 
-import org.automlzero.core.algorithm.InitAlgorithm;
 import java.util.List;
+import org.automlzero.core.algorithm.InitAlgorithm;
 import org.automlzero.core.algorithm.MemoryShape;
 import org.automlzero.core.algorithm.Op;
 import org.automlzero.core.interpreter.FitnessCombination;
+import org.automlzero.core.search.spec.FecSpec;
+import org.automlzero.core.search.spec.FunctionSpec;
+import org.automlzero.core.search.spec.HurdleSpec;
+import org.automlzero.core.search.spec.IslandSpec;
+import org.automlzero.core.search.spec.MigrationTopology;
+import org.automlzero.core.search.spec.MutationType;
+import org.automlzero.core.search.spec.SearchMethod;
+import org.automlzero.core.search.spec.SearchSpec;
+import org.automlzero.core.search.spec.TrainBudgetSpec;
 import org.automlzero.core.task.LearningTaskSpec;
 import org.automlzero.core.task.TaskList;
 import org.automlzero.core.task.TaskType;

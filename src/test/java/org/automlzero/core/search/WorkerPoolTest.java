@@ -38,4 +38,27 @@ class WorkerPoolTest {
       assertThat(seen.get(9)).isEqualTo(1);
     }
   }
+
+  @Test
+  void noTwoRunningBodiesShareAWorkerNumber() {
+    // Callers keep per-worker state (one interpreter per worker) indexed by the worker number.
+    try (WorkerPool pool = new WorkerPool(3)) {
+      AtomicIntegerArray inUse = new AtomicIntegerArray(3);
+      for (int round = 0; round < 100; round++) {
+        pool.forEach(64, 2, (worker, item) -> {
+          assertThat(inUse.incrementAndGet(worker)).isEqualTo(1);
+          Thread.onSpinWait();
+          inUse.decrementAndGet(worker);
+        });
+      }
+    }
+  }
+
+  @Test
+  void aClosedPoolRefusesParallelLoops() {
+    WorkerPool pool = new WorkerPool(2);
+    pool.close();
+    assertThatThrownBy(() -> pool.forEach(10, 2, (worker, item) -> { }))
+        .isInstanceOf(IllegalStateException.class).hasMessage("worker pool is closed");
+  }
 }

@@ -1,4 +1,4 @@
-package org.automlzero.core.search;
+package org.automlzero.core.search.spec;
 
 /**
  * Functional equivalence checking: a short fixed-seed run on the first {@code trainExamples}

@@ -1,6 +1,9 @@
-package org.automlzero.core.search;
+package org.automlzero.core.search.stage;
 
 import java.util.List;
+import org.automlzero.core.search.Fitnesses;
+import org.automlzero.core.search.Island;
+import org.automlzero.core.search.IslandStats;
 
 /**
  * An island of the island-stage mode without its members: what the driver needs between stages

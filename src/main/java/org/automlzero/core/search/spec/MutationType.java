@@ -1,4 +1,4 @@
-package org.automlzero.core.search;
+package org.automlzero.core.search.spec;
 
 import java.util.Locale;
 

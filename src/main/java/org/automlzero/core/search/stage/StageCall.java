@@ -1,4 +1,4 @@
-package org.automlzero.core.search;
+package org.automlzero.core.search.stage;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +40,7 @@ public record StageCall(String run, int island, int list, long version, byte[] b
   public record Answer(int island, boolean missing, IslandHeader header, List<PackedIsland.Migrant> emigrants,
       byte[] full, long individuals, long trainSteps, long fecHits, long fecMisses) {
 
-    static Answer missing(int island) {
+    public static Answer missing(int island) {
       return new Answer(island, true, null, List.of(), null, 0, 0, 0, 0);
     }
   }

@@ -1,10 +1,11 @@
-package org.automlzero.core.search;
+package org.automlzero.core.search.spec;
 
-import org.automlzero.core.algorithm.InitAlgorithm;
 import java.util.List;
 import org.automlzero.core.algorithm.ComponentFunctionType;
+import org.automlzero.core.algorithm.InitAlgorithm;
 import org.automlzero.core.algorithm.MemoryShape;
 import org.automlzero.core.interpreter.FitnessCombination;
+import org.automlzero.core.search.IslandParameters;
 
 /**
  * Everything one search experiment needs besides its tasks: the search space, the method and

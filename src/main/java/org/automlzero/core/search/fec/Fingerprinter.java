@@ -1,4 +1,4 @@
-package org.automlzero.core.search;
+package org.automlzero.core.search.fec;
 
 import java.util.List;
 import org.automlzero.core.algorithm.Algorithm;
@@ -6,6 +6,8 @@ import org.automlzero.core.algorithm.MemoryShape;
 import org.automlzero.core.interpreter.CompiledAlgorithm;
 import org.automlzero.core.interpreter.Interpreter;
 import org.automlzero.core.random.Rng;
+import org.automlzero.core.search.WorkerPool;
+import org.automlzero.core.search.spec.FecSpec;
 import org.automlzero.core.task.LearningTask;
 
 /**

@@ -1,4 +1,4 @@
-package org.automlzero.core.search;
+package org.automlzero.core.search.spec;
 
 /**
  * Hurdles (the paper's "Full" method; absent from the released code): a candidate is first

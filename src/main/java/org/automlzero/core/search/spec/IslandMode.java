@@ -1,4 +1,4 @@
-package org.automlzero.core.search;
+package org.automlzero.core.search.spec;
 
 /**
  * Where an island model's generations run. Each mode is deterministic on any cluster shape; the

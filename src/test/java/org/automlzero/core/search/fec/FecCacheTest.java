@@ -1,4 +1,4 @@
-package org.automlzero.core.search;
+package org.automlzero.core.search.fec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

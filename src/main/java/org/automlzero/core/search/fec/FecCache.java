@@ -1,8 +1,9 @@
-package org.automlzero.core.search;
+package org.automlzero.core.search.fec;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.automlzero.core.search.spec.FecSpec;
 
 /**
  * The functional-equivalence cache: fingerprint hash to fitness, least recently used entries

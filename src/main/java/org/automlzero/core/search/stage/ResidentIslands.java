@@ -1,10 +1,11 @@
-package org.automlzero.core.search;
+package org.automlzero.core.search.stage;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.automlzero.core.search.Island;
 
 /**
  * Where islands of the island-stage mode live between stages: a host's store (one per Spark

@@ -1,4 +1,6 @@
-package org.automlzero.core.search;
+package org.automlzero.core.search.spec;
+
+import org.automlzero.core.search.Island;
 
 /**
  * How islands exchange members at a stage boundary. Migrants keep their fitness (all islands

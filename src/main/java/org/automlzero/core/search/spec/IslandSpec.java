@@ -1,4 +1,4 @@
-package org.automlzero.core.search;
+package org.automlzero.core.search.spec;
 
 /**
  * The island model: {@code islands} populations of {@code population} members each; every

@@ -1,8 +1,22 @@
-package org.automlzero.core.search;
+package org.automlzero.core.search.stage;
 
 import java.util.List;
 import org.automlzero.core.algorithm.Algorithm;
 import org.automlzero.core.random.Rng;
+import org.automlzero.core.search.BatchEvaluator;
+import org.automlzero.core.search.EvolutionLoop;
+import org.automlzero.core.search.GenerationListener;
+import org.automlzero.core.search.InProcessEvaluator;
+import org.automlzero.core.search.InitialAlgorithms;
+import org.automlzero.core.search.IslandParameters;
+import org.automlzero.core.search.IslandState;
+import org.automlzero.core.search.LoopState;
+import org.automlzero.core.search.TaskProvider;
+import org.automlzero.core.search.WorkerPool;
+import org.automlzero.core.search.fec.Fingerprinter;
+import org.automlzero.core.search.spec.IslandMode;
+import org.automlzero.core.search.spec.IslandSpec;
+import org.automlzero.core.search.spec.SearchSpec;
 import org.automlzero.core.task.LearningTask;
 import org.automlzero.core.task.TaskList;
 

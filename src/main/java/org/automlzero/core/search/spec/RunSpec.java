@@ -1,4 +1,4 @@
-package org.automlzero.core.search;
+package org.automlzero.core.search.spec;
 
 /**
  * A whole run: the search spec, the three task lists (T_search, T_select, final), the run seed

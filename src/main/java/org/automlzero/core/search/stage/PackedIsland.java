@@ -1,4 +1,4 @@
-package org.automlzero.core.search;
+package org.automlzero.core.search.stage;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -12,6 +12,9 @@ import java.util.Arrays;
 import java.util.List;
 import org.automlzero.core.algorithm.Algorithm;
 import org.automlzero.core.algorithm.AlgorithmCodec;
+import org.automlzero.core.search.Island;
+import org.automlzero.core.search.IslandState;
+import org.automlzero.core.search.IslandStats;
 
 /**
  * An island of the island-stage mode as it travels and as the driver holds it between stages:
