@@ -177,8 +177,8 @@ public final class SparkBatchEvaluator implements BatchEvaluator {
   }
 
   /**
-   * Island stages as one Spark job: the calls, grouped into one partition per task slot (a group
-   * of contiguous islands), are the elements of a small RDD whose partitions prefer the executor
+   * Island stages as one Spark job: the calls, one partition per island (a few islands per task
+   * slot) or per task slot (a group of contiguous islands), are the elements of a small RDD whose partitions prefer the executor
    * that answered for their islands last, where the islands are resident ({@link HostedIslands});
    * {@link EvolveIslands} runs them there, and the answers come back in call order. A call that
    * lands elsewhere (a lost executor, a busy one after the locality wait) answers "missing" and
@@ -201,7 +201,9 @@ public final class SparkBatchEvaluator implements BatchEvaluator {
     int taskCpus = Math.max(1, jsc.getConf().getInt("spark.task.cpus", 1));
     int p = partitions > 0 ? partitions : Math.max(1, jsc.defaultParallelism() / taskCpus);
     int n = calls.size();
-    int slices = Math.max(1, Math.min(n, p));
+    // With one core per task and a few islands per slot, one task per island lets the scheduler
+    // even out islands of unequal cost (as the in-process pool does); otherwise one group per slot.
+    int slices = taskCpus == 1 && n <= 4 * p ? Math.max(1, n) : Math.max(1, Math.min(n, p));
     List<Tuple2<byte[], Seq<String>>> groups = new ArrayList<>(slices);
     for (int g = 0; g < slices; g++) {
       List<StageCall> group = calls.subList((int) ((long) g * n / slices), (int) ((long) (g + 1) * n / slices));
