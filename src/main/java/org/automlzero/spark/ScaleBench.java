@@ -214,7 +214,8 @@ public final class ScaleBench {
     }
   }
 
-  private static double processCpuSeconds() {
+  /** This JVM's CPU seconds so far (all threads). */
+  static double processCpuSeconds() {
     return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
         .getProcessCpuTime() / 1e9;
   }

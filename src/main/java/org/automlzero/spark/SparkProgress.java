@@ -1,6 +1,5 @@
 package org.automlzero.spark;
 
-import java.lang.management.ManagementFactory;
 import java.util.Locale;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.automlzero.core.search.ProgressPrinter;
@@ -28,7 +27,7 @@ final class SparkProgress {
     this.stages = islandStages;
     this.lastStats = sparkEvaluator.stats();
     this.lastNanos = System.nanoTime();
-    this.lastCpu = processCpuSeconds();
+    this.lastCpu = ScaleBench.processCpuSeconds();
   }
 
   /** "Spark overhead N ms/stage", or "" before Spark evaluates (in-process runs). */
@@ -43,7 +42,7 @@ final class SparkProgress {
       return "";
     }
     long now = System.nanoTime();
-    double cpu = processCpuSeconds();
+    double cpu = ScaleBench.processCpuSeconds();
     EvaluatorStats since = evaluator.stats().minus(lastStats);
     double wall = (now - lastNanos) / 1e9;
     double taskSeconds = since.busyNanos() / 1e9;
@@ -61,10 +60,5 @@ final class SparkProgress {
     return String.format(Locale.ROOT, "executors %.0f%% busy, driver %.0f%%",
         100 * Math.min(1.0, slotSeconds / (wall * slots)), 100 * Math.max(0.0, driverCpu / wall))
         + (lost > 0 ? ", " + lost + " islands replayed (their executor lost them)" : "");
-  }
-
-  private static double processCpuSeconds() {
-    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-        .getProcessCpuTime() / 1e9;
   }
 }

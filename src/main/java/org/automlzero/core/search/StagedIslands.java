@@ -249,9 +249,8 @@ final class StagedIslands {
     }
   }
 
-  /** Island i as it is now (its copy with the migrants it has received since). */
+  /** Island i as it is now (its copy with the migrants it has received since); call {@link #refresh()} first. */
   private byte[] current(int i) {
-    refresh();
     return PackedIsland.receive(base[i], pending.get(i));
   }
 
@@ -260,6 +259,7 @@ final class StagedIslands {
   }
 
   IslandState state(int i) {
+    refresh();
     return PackedIsland.state(current(i));
   }
 
@@ -269,6 +269,7 @@ final class StagedIslands {
 
   /** Decoded copies, for reports and tests. */
   List<Island> islands() {
+    refresh();
     List<Island> all = new ArrayList<>(headers.length);
     for (int i = 0; i < headers.length; i++) {
       byte[] p = current(i);
@@ -292,7 +293,10 @@ final class StagedIslands {
         slot = s;
       }
     }
-    return island < 0 ? null
-        : new EvolutionLoop.Member(PackedIsland.member(current(island), slot), headers[island].fitness()[slot]);
+    if (island < 0) {
+      return null;
+    }
+    refresh();
+    return new EvolutionLoop.Member(PackedIsland.member(current(island), slot), headers[island].fitness()[slot]);
   }
 }

@@ -152,21 +152,18 @@ public final class PackedIsland {
       return island;
     }
     int n = size(island);
-    double[] fitness = fitness(island);
-    double[] partial = partial(island);
-    int oldest = oldest(island);
+    IslandHeader after = IslandHeader.of(island).receive(migrants);
     byte[][] members = new byte[n][];
+    int at = oldest(island);
     for (Migrant m : migrants) {
-      members[oldest] = m.algorithm();
-      fitness[oldest] = m.fitness();
-      partial[oldest] = m.partial();
-      oldest = (oldest + 1) % n;
+      members[at] = m.algorithm();
+      at = (at + 1) % n;
     }
     List<byte[]> all = new ArrayList<>(n);
     for (int s = 0; s < n; s++) {
       all.add(members[s] != null ? members[s] : memberBytes(island, s));
     }
-    return assemble(fitness, partial, oldest, individuals(island), all);
+    return assemble(after.fitness(), after.partial(), after.oldest(), after.individuals(), all);
   }
 
   /** Decodes the whole island. */
