@@ -26,8 +26,8 @@ final class ScaleBenchRun {
   private ScaleBenchRun() {}
 
   /** Runs {@code bench --scale} with the parsed options. */
-  static int run(List<String> specs, List<Integer> cores, int workers, int taskCpus, int stages, long calibrate,
-      java.util.Map<String, Double> costs) {
+  static int run(List<String> specs, List<Integer> cores, int workers, int taskCpus, int islandsPerCore, int stages,
+      long calibrate, java.util.Map<String, Double> costs) {
     Path home = Paths.get(System.getProperty("automlzero.home", "."));
     try {
       Path work = Files.createTempDirectory("automl-zero-scale");
@@ -86,8 +86,8 @@ final class ScaleBenchRun {
         big.add("search.max_individuals=1000000000000000");
         ExperimentConfig unbounded = ConfigLoader.load(config, big);
         for (int k : cores) {
-          ScaleBench.Point p = ScaleBench.measure(name, unbounded.run().search(), perIndividual, k, workers, taskCpus, stages,
-              home, Files.createTempDirectory(work, name + "-" + k), System.out);
+          ScaleBench.Point p = ScaleBench.measure(name, unbounded.run().search(), perIndividual,
+              new ScaleBench.Shape(k, workers, taskCpus, islandsPerCore, stages), home, Files.createTempDirectory(work, name + "-" + k), System.out);
           if (k == 2 && real != null) {
             System.out.println(String.format(Locale.ROOT, "model check: spec=%s cores=2 modelled %.0f vs real %.0f "
                 + "individuals/s: error %+.1f%%", name, p.individualsPerSecond(), real.rate(),
