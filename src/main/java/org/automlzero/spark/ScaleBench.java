@@ -171,9 +171,11 @@ public final class ScaleBench {
           : null;
       EvolutionLoop loop = EvolutionLoop.resume(start, spec, bench(spec), list -> List.of(), evaluator, unused,
           budgetBaseline, 1, GenerationListener.NONE);
+      StageTimeline timeline = StageTimeline.on(jsc.sc());
       for (int s = 0; s < WARMUP_STAGES; s++) {
         loop.step(); // class loading on every executor, the driver's JIT
       }
+      timeline.record();
       long individuals0 = loop.individuals();
       EvaluatorStats stats0 = evaluator.stats();
       double cpu0 = processCpuSeconds();
@@ -190,6 +192,19 @@ public final class ScaleBench {
       Point p = new Point(name, cores, islands, taskCpus, rate, rate / ideal, cpu / wall, st.overheadMillisPerCall(),
           cpu / stages * 1e3, st.busyNanos() * (double) taskCpus / 1e9 / (wall * cores));
       out.println(p.line());
+      try {
+        jsc.sc().listenerBus().waitUntilEmpty(); // the timeline has every task's end
+      } catch (java.util.concurrent.TimeoutException e) {
+        throw new IllegalStateException("Spark's listener bus did not drain", e);
+      }
+      double perStage = wall / stages * 1e3;
+      double work = (double) islands / cores * spec.islands().migrationInterval() * spec.islands().children()
+          * secondsPerIndividual * 1e3;
+      double calls = Math.max(1, st.calls());
+      out.println(String.format(Locale.ROOT, "floor: spec=%s cores=%d islands=%d stage_ms=%.1f modelled_work_ms=%.1f "
+          + "driver_outside_spark_ms=%.1f driver_prepare_ms=%.1f slowest_task_ms=%.1f %s", name, cores, islands,
+          perStage, work, perStage - st.wallNanos() / 1e6 / calls * st.calls() / stages, st.prepareNanos() / 1e6 / calls,
+          st.criticalNanos() / 1e6 / calls, timeline.summary()));
       return p;
     }
   }
