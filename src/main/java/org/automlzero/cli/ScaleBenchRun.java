@@ -14,6 +14,7 @@ import org.automlzero.core.config.ExperimentConfig;
 import org.automlzero.spark.ScaleBench;
 import org.automlzero.spark.SparkSearch;
 import org.automlzero.spark.SparkSetup;
+import org.automlzero.spark.StageTimeline;
 import org.automlzero.spark.SyntheticTaskData;
 import org.automlzero.store.TaskData;
 
@@ -108,9 +109,15 @@ final class ScaleBenchRun {
   private static ScaleBench.StageClock validate(ExperimentConfig c) {
     SparkSession session = SparkSetup.start("AutoML-Zero scale bench validation", "local[2]");
     ScaleBench.StageClock real = new ScaleBench.StageClock();
+    StageTimeline timeline = StageTimeline.on(session.sparkContext());
+    timeline.record();
     try {
       SparkSearch.run(c, session, new SparkSearch.Options(false, 0, 0, real),
           new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+      session.sparkContext().listenerBus().waitUntilEmpty();
+      System.out.println("real jobs: local[2] " + timeline.summary());
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException("Spark's listener bus did not drain", e);
     } finally {
       session.stop();
       SparkSession.clearActiveSession();

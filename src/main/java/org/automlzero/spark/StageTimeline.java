@@ -21,20 +21,20 @@ import org.apache.spark.scheduler.TaskInfo;
  * broadcast); and from the last task's result to the job's end. Spark's clock has millisecond resolution, so each figure is
  * a mean over many jobs.
  */
-final class StageTimeline extends SparkListener {
+public final class StageTimeline extends SparkListener {
   private final Map<Integer, long[]> jobs = new HashMap<>(); // job id -> {start, end, first launch, last finish}
   private final Map<Integer, Integer> stageToJob = new HashMap<>();
   private final List<long[]> tasks = new ArrayList<>(); // {job, launch, finish, deserialize}
   private boolean recording;
 
   /** Starts listening on {@code sc}; only jobs started after {@link #record()} count. */
-  static StageTimeline on(SparkContext sc) {
+  public static StageTimeline on(SparkContext sc) {
     StageTimeline t = new StageTimeline();
     sc.addSparkListener(t);
     return t;
   }
 
-  synchronized void record() {
+  public synchronized void record() {
     recording = true;
   }
 
@@ -73,7 +73,7 @@ final class StageTimeline extends SparkListener {
    * The means, as {@code key=value} pairs: per job to_first_launch, after_last_task and job
    * (the whole job by Spark's clock); per task launch_to_result and deserialize.
    */
-  synchronized String summary() {
+  public synchronized String summary() {
     List<long[]> done = jobs.values().stream().filter(j -> j[1] >= 0 && j[3] > Long.MIN_VALUE).toList();
     double toLaunch = done.stream().mapToLong(j -> j[2] - j[0]).average().orElse(Double.NaN);
     double after = done.stream().mapToLong(j -> j[1] - j[3]).average().orElse(Double.NaN);
