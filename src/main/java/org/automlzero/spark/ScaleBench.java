@@ -137,6 +137,7 @@ public final class ScaleBench {
           .config("spark.executor.memory", "1500m")
           .config("spark.jars", appJar(home))
           .config("spark.broadcast.compress", "false")
+          .config(SparkSetup.MAX_DIRECT_RESULT, SparkSetup.DIRECT_RESULT_SIZE)
           .config("spark.task.cpus", String.valueOf(taskCpus))
           .getOrCreate();
       try {

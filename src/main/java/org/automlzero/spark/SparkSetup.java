@@ -48,6 +48,17 @@ public final class SparkSetup {
     if (!new SparkConf().contains("spark.broadcast.compress")) {
       builder.config("spark.broadcast.compress", "false");
     }
+    if (!new SparkConf().contains(MAX_DIRECT_RESULT)) {
+      builder.config(MAX_DIRECT_RESULT, DIRECT_RESULT_SIZE);
+    }
     return builder.getOrCreate();
   }
+
+  /**
+   * Task results up to this size come back with the task's status message. Spark's default (1m)
+   * sends larger ones through the executor's block manager, one more round trip per task: an
+   * island stage's answer for a few hundred islands (their headers) is larger than that.
+   */
+  public static final String MAX_DIRECT_RESULT = "spark.task.maxDirectResultSize";
+  public static final String DIRECT_RESULT_SIZE = "64m";
 }

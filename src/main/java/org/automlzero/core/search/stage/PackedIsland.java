@@ -57,10 +57,20 @@ public final class PackedIsland {
 
   private static byte[] assemble(double[] fitness, double[] partial, int oldest, long individuals,
       List<byte[]> members) {
+    int[] lengths = members.stream().mapToInt(m -> m.length).toArray();
+    ByteBuffer b = start(fitness, partial, oldest, individuals, lengths);
+    for (byte[] m : members) {
+      b.put(m);
+    }
+    return b.array();
+  }
+
+  /** A buffer for an island of members of these lengths, filled up to its member bytes. */
+  private static ByteBuffer start(double[] fitness, double[] partial, int oldest, long individuals, int[] lengths) {
     int n = fitness.length;
     int total = 0;
-    for (byte[] m : members) {
-      total += m.length;
+    for (int length : lengths) {
+      total += length;
     }
     ByteBuffer b = ByteBuffer.allocate(HEADER + 16 * n + 4 * (n + 1) + total);
     b.putInt(n).putInt(oldest).putLong(individuals);
@@ -71,15 +81,12 @@ public final class PackedIsland {
       b.putLong(Double.doubleToRawLongBits(p));
     }
     int offset = 0;
-    for (byte[] m : members) {
+    for (int length : lengths) {
       b.putInt(offset);
-      offset += m.length;
+      offset += length;
     }
     b.putInt(offset);
-    for (byte[] m : members) {
-      b.put(m);
-    }
-    return b.array();
+    return b;
   }
 
   public static int size(byte[] island) {
@@ -153,17 +160,30 @@ public final class PackedIsland {
     }
     int n = size(island);
     IslandHeader after = IslandHeader.of(island).receive(migrants);
-    byte[][] members = new byte[n][];
+    byte[][] replaced = new byte[n][];
     int at = oldest(island);
     for (Migrant m : migrants) {
-      members[at] = m.algorithm();
+      replaced[at] = m.algorithm();
       at = (at + 1) % n;
     }
-    List<byte[]> all = new ArrayList<>(n);
+    // The members that stay are copied straight from the island's bytes, not one array each.
+    ByteBuffer from = ByteBuffer.wrap(island);
+    int table = HEADER + 16 * n;
+    int base = table + 4 * (n + 1);
+    int[] lengths = new int[n];
     for (int s = 0; s < n; s++) {
-      all.add(members[s] != null ? members[s] : memberBytes(island, s));
+      lengths[s] = replaced[s] != null ? replaced[s].length
+          : from.getInt(table + 4 * (s + 1)) - from.getInt(table + 4 * s);
     }
-    return assemble(after.fitness(), after.partial(), after.oldest(), after.individuals(), all);
+    ByteBuffer b = start(after.fitness(), after.partial(), after.oldest(), after.individuals(), lengths);
+    for (int s = 0; s < n; s++) {
+      if (replaced[s] != null) {
+        b.put(replaced[s]);
+      } else {
+        b.put(island, base + from.getInt(table + 4 * s), lengths[s]);
+      }
+    }
+    return b.array();
   }
 
   /** Decodes the whole island. */
