@@ -114,6 +114,7 @@ public final class CompiledAlgorithm {
     if (skipDead && variants) {
       OuterSumFusion.mark(predict.code, ComponentFunctionType.PREDICT, analysis);
       OuterSumFusion.mark(learn.code, ComponentFunctionType.LEARN, analysis);
+      UniformMatrices.mark(predict.code, learn.code);
     }
     return new CompiledAlgorithm(shape, setup, predict, learn, !skipDead || analysis.predictionLiveIntoLearn());
   }

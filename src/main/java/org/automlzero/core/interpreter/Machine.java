@@ -21,6 +21,8 @@ final class Machine {
   private final int ff;
   private final double[] scratchVector;
   private final double[] scratchMatrix;
+  /** Which matrices hold one value (used by the UNIFORM_OFFSET codes only). */
+  final UniformMatrices uniform;
   /** The stream of the run-time random ops, set by the interpreter per run. */
   Rng rng;
 
@@ -32,6 +34,7 @@ final class Machine {
     this.mt = new double[shape.matrices()][ff];
     this.scratchVector = new double[f];
     this.scratchMatrix = new double[ff];
+    this.uniform = new UniformMatrices(shape.matrices(), f, scratchVector);
   }
 
   /**
@@ -204,6 +207,12 @@ final class Machine {
           Kernels.outerSum(v[a], v[b], other, mt[code[base + CompiledAlgorithm.STRIDE + 3]], f, outerFirst);
         }
         case FUSED_OFFSET + MATRIX_SUM -> { }
+        // Uniform-matrix kernels (UniformMatrices): same results as the plain ones.
+        case UNIFORM_OFFSET + MATRIX_SUM -> uniform.sum(mt, a, b, c);
+        case UNIFORM_OFFSET + MATRIX_DIFF -> uniform.diff(mt, a, b, c);
+        case UNIFORM_OFFSET + MATRIX_PRODUCT -> uniform.product(mt, a, b, c);
+        case UNIFORM_OFFSET + VECTOR_OUTER_PRODUCT -> uniform.outer(v[a], v[b], mt, c);
+        case UNIFORM_OFFSET + MATRIX_VECTOR_PRODUCT -> uniform.matrixVectorProduct(mt, a, v[b], v[c]);
         // F = 4 variants (F4_OFFSET + op id): unrolled, same results as above.
         case F4_OFFSET + VECTOR_HEAVYSIDE -> {
           final double[] x = v[a];
