@@ -114,7 +114,7 @@ public final class CompiledAlgorithm {
     if (skipDead && variants) {
       OuterSumFusion.mark(predict.code, ComponentFunctionType.PREDICT, analysis);
       OuterSumFusion.mark(learn.code, ComponentFunctionType.LEARN, analysis);
-      UniformMatrices.mark(predict.code, learn.code);
+      KnownMatrices.mark(predict.code, predict.data, learn.code, learn.data);
     }
     return new CompiledAlgorithm(shape, setup, predict, learn, !skipDead || analysis.predictionLiveIntoLearn());
   }

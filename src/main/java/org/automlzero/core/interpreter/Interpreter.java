@@ -162,7 +162,7 @@ public final class Interpreter {
 
   /** Test hook: whether the uniform-matrix kernels know matrix {@code m} to hold one value. */
   boolean uniformMatrix(int m) {
-    return machine.uniform.known(m);
+    return machine.known.known(m);
   }
 
   /** Wipes the memory and runs Setup (the task batch's per-task start). */
@@ -175,7 +175,7 @@ public final class Interpreter {
   void runSetupOnCurrentMemory(CompiledAlgorithm algorithm, Rng rng) {
     machine.rng = rng;
     machine.run(algorithm.setupCode, algorithm.setupData, algorithm.setupLength);
-    machine.uniform.reset();
+    machine.known.reset();
   }
 
   private void check(CompiledAlgorithm algorithm, LearningTask task) {
@@ -198,7 +198,7 @@ public final class Interpreter {
       Arrays.fill(matrix, 0.0);
     }
     machine.run(algorithm.setupCode, algorithm.setupData, algorithm.setupLength);
-    machine.uniform.reset();
+    machine.known.reset();
   }
 
   /**

@@ -21,8 +21,8 @@ final class Machine {
   private final int ff;
   private final double[] scratchVector;
   private final double[] scratchMatrix;
-  /** Which matrices hold one value (used by the UNIFORM_OFFSET codes only). */
-  final UniformMatrices uniform;
+  /** What is known about the matrices (used by the KNOWN_OFFSET codes only). */
+  final KnownMatrices known;
   /** The stream of the run-time random ops, set by the interpreter per run. */
   Rng rng;
 
@@ -34,7 +34,7 @@ final class Machine {
     this.mt = new double[shape.matrices()][ff];
     this.scratchVector = new double[f];
     this.scratchMatrix = new double[ff];
-    this.uniform = new UniformMatrices(shape.matrices(), f, scratchVector);
+    this.known = new KnownMatrices(shape.matrices(), f);
   }
 
   /**
@@ -60,7 +60,16 @@ final class Machine {
       final int a = code[base + 1];
       final int b = code[base + 2];
       final int c = code[base + 3];
-      switch (code[base]) {
+      int op = code[base];
+      if (op >= KNOWN_OFFSET) {
+        // A marked matrix instruction (KnownMatrices): done if what is known about its matrices
+        // suffices, else the plain kernel below runs and the facts follow.
+        if (known.known(op, mt, v, a, b, c, (int) data[pc * 2])) {
+          continue;
+        }
+        op -= KNOWN_OFFSET;
+      }
+      switch (op) {
         case NO_OP -> { }
         case SCALAR_SUM -> s[c] = s[a] + s[b];
         case SCALAR_DIFF -> s[c] = s[a] - s[b];
@@ -207,12 +216,6 @@ final class Machine {
           Kernels.outerSum(v[a], v[b], other, mt[code[base + CompiledAlgorithm.STRIDE + 3]], f, outerFirst);
         }
         case FUSED_OFFSET + MATRIX_SUM -> { }
-        // Uniform-matrix kernels (UniformMatrices): same results as the plain ones.
-        case UNIFORM_OFFSET + MATRIX_SUM -> uniform.sum(mt, a, b, c);
-        case UNIFORM_OFFSET + MATRIX_DIFF -> uniform.diff(mt, a, b, c);
-        case UNIFORM_OFFSET + MATRIX_PRODUCT -> uniform.product(mt, a, b, c);
-        case UNIFORM_OFFSET + VECTOR_OUTER_PRODUCT -> uniform.outer(v[a], v[b], mt, c);
-        case UNIFORM_OFFSET + MATRIX_VECTOR_PRODUCT -> uniform.matrixVectorProduct(mt, a, v[b], v[c]);
         // F = 4 variants (F4_OFFSET + op id): unrolled, same results as above.
         case F4_OFFSET + VECTOR_HEAVYSIDE -> {
           final double[] x = v[a];
@@ -358,6 +361,9 @@ final class Machine {
         case F32_OFFSET + VECTOR_MEAN -> s[c] = Kernels32.mean(v[a]);
         case F32_OFFSET + VECTOR_ST_DEV -> s[c] = Kernels32.stDev(v[a]);
         default -> throw new IllegalStateException("unknown op code " + code[base]);
+      }
+      if (op != code[base]) {
+        known.written(op, mt, a, b, c, (int) data[pc * 2]);
       }
     }
   }

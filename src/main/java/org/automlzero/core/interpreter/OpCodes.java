@@ -89,9 +89,10 @@ final class OpCodes {
    */
   static final int FUSED_OFFSET = 500;
   /**
-   * The uniform-matrix kernels ({@link UniformMatrices}): this plus MATRIX_SUM, MATRIX_DIFF,
-   * MATRIX_PRODUCT, VECTOR_OUTER_PRODUCT or MATRIX_VECTOR_PRODUCT, in algorithms whose every
-   * matrix write in Predict and Learn is one of these.
+   * The uniform-matrix checks ({@link KnownMatrices}): this plus the interpreter's code (an F
+   * variant's included) of MATRIX_SUM, MATRIX_DIFF, MATRIX_PRODUCT, VECTOR_OUTER_PRODUCT or
+   * MATRIX_VECTOR_PRODUCT, in algorithms whose every matrix write in Predict and Learn is one of
+   * these.
    */
-  static final int UNIFORM_OFFSET = 600;
+  static final int KNOWN_OFFSET = 1000;
 }

@@ -14,14 +14,14 @@ import org.automlzero.core.task.LearningTask;
 import org.junit.jupiter.api.Test;
 
 /**
- * The uniform-matrix kernels ({@link UniformMatrices}) run only where every matrix write of
+ * The uniform-matrix kernels ({@link KnownMatrices}) run only where every matrix write of
  * Predict and Learn is theirs, and give the same fitness and per-example errors, bit for bit, as
  * the reference path (no skipping, plain kernels), on random algorithms whose matrices start
  * uniform (broadcast from a scalar) or not, and are summed, subtracted, multiplied and squared
  * until they overflow to infinities and NaN (uniform or not), with outer products and
  * matrix-vector products in between.
  */
-class UniformMatricesTest {
+class KnownMatricesTest {
   private static final List<Op> SETUP = List.of(Op.SCALAR_GAUSSIAN_SET, Op.SCALAR_CONST_SET, Op.SCALAR_BROADCAST,
       Op.VECTOR_COLUMN_BROADCAST, Op.VECTOR_ROW_BROADCAST, Op.MATRIX_GAUSSIAN_SET, Op.VECTOR_GAUSSIAN_SET);
   private static final List<Op> BODY = List.of(Op.MATRIX_SUM, Op.MATRIX_DIFF, Op.MATRIX_PRODUCT,
@@ -78,7 +78,7 @@ class UniformMatricesTest {
       assertThat(bits(trainA)).as("trial %d train errors", trial).isEqualTo(bits(trainB));
       assertThat(bits(validA)).as("trial %d valid errors", trial).isEqualTo(bits(validB));
     }
-    System.out.println("UniformMatricesTest: " + marked + " of 1500 use the kernels, " + endedUniform
+    System.out.println("KnownMatricesTest: " + marked + " of 1500 use the kernels, " + endedUniform
         + " end with a uniform matrix");
     assertThat(marked).isGreaterThan(500);
     assertThat(endedUniform).isGreaterThan(100);
@@ -123,7 +123,7 @@ class UniformMatricesTest {
     int n = 0;
     for (int[] code : new int[][] {compiled.predictCode, compiled.learnCode}) {
       for (int base = 0; base < code.length; base += CompiledAlgorithm.STRIDE) {
-        n += code[base] >= OpCodes.UNIFORM_OFFSET ? 1 : 0;
+        n += code[base] >= OpCodes.KNOWN_OFFSET ? 1 : 0;
       }
     }
     return n;
