@@ -47,8 +47,6 @@ final class KnownMatrices {
   private final int f;
   private final int ff;
   private final boolean[] known;
-  /** How many entries of {@code known} are true (0: every check is one compare). */
-  private int knownCount;
   private final long[] bits;
   /** Writes left before the next scan of a matrix, and the back-off after a failed one. */
   private final int[] skip;
@@ -140,7 +138,6 @@ final class KnownMatrices {
   /** Forgets every matrix (their entries may have changed outside these kernels). */
   void reset() {
     Arrays.fill(known, false);
-    knownCount = 0;
     Arrays.fill(skip, 0);
     Arrays.fill(backoff, 0);
     Arrays.fill(memoC, -1); // versions are never negative
@@ -292,17 +289,11 @@ final class KnownMatrices {
   }
 
   private void forget(int c) {
-    if (known[c]) {
-      known[c] = false;
-      knownCount--;
-    }
+    known[c] = false;
   }
 
   private void remember(int c, long value) {
-    if (!known[c]) {
-      known[c] = true;
-      knownCount++;
-    }
+    known[c] = true;
     bits[c] = value;
   }
 

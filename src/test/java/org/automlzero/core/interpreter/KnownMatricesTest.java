@@ -14,12 +14,12 @@ import org.automlzero.core.task.LearningTask;
 import org.junit.jupiter.api.Test;
 
 /**
- * The uniform-matrix kernels ({@link KnownMatrices}) run only where every matrix write of
- * Predict and Learn is theirs, and give the same fitness and per-example errors, bit for bit, as
- * the reference path (no skipping, plain kernels), on random algorithms whose matrices start
- * uniform (broadcast from a scalar) or not, and are summed, subtracted, multiplied and squared
- * until they overflow to infinities and NaN (uniform or not), with outer products and
- * matrix-vector products in between.
+ * The known-matrix checks ({@link KnownMatrices}: uniform matrices, unchanged outputs) run only
+ * where every matrix write of Predict and Learn is theirs, and give the same fitness and
+ * per-example errors, bit for bit, as the reference path (no skipping, plain kernels), on random
+ * algorithms whose matrices start uniform (broadcast from a scalar) or not, and are summed,
+ * subtracted, multiplied and squared until they overflow to infinities and NaN (uniform, mixed,
+ * or at a fixed point), with outer products and matrix-vector products in between.
  */
 class KnownMatricesTest {
   private static final List<Op> SETUP = List.of(Op.SCALAR_GAUSSIAN_SET, Op.SCALAR_CONST_SET, Op.SCALAR_BROADCAST,
@@ -44,7 +44,7 @@ class KnownMatricesTest {
   }
 
   @Test
-  void uniformKernelsScoreExactlyAsTheReferencePath() {
+  void markedAlgorithmsScoreExactlyAsTheReferencePath() {
     Rng rng = new Rng(4242);
     int marked = 0;
     int endedUniform = 0;
@@ -129,7 +129,7 @@ class KnownMatricesTest {
     return n;
   }
 
-  /** Raw bits: the uniform kernels give the very bits the plain ones do, NaN payloads included. */
+  /** Raw bits: the marked code gives the very bits the plain code does, NaN payloads included. */
   private static long[] bits(double[] x) {
     long[] out = new long[x.length];
     for (int i = 0; i < x.length; i++) {
