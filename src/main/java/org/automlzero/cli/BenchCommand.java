@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
         "                       [--no-skip] [--print-fitness]",
         "       submit.sh bench --spark [--master local[2]] [--throughput | --solve] [options]",
         "       submit.sh bench --scale [--specs demo,baseline] [--cores 2,16,128,1024] [--workers 4] [--task-cpus 1]",
-        "                       [--stages 3] [--calibrate N]"},
+        "                       [--islands-per-core 1] [--stages 8] [--calibrate N] [--cost-us SPEC=US,...]"},
     description = "Measures interpreter, evaluator and scaling throughput (figures only; docs/benchmarks.md).",
     footer = {"exit codes: 0 done, 2 bad input, 1 failed while running"})
 final class BenchCommand implements Callable<Integer> {
@@ -142,11 +142,12 @@ final class BenchCommand implements Callable<Integer> {
     List<Integer> cores = List.of(2, 16, 128, 1024);
     int workers = 4;
     int taskCpus = 1;
+    int islandsPerCore = 1;
     int stages = 8;
     long calibrate;
     java.util.Map<String, Double> costs = java.util.Map.of();
 
-    @Option(names = "--cores", paramLabel = "LIST", description = "virtual core counts (one island per core; "
+    @Option(names = "--cores", paramLabel = "LIST", description = "virtual core counts (islands: see --islands-per-core; "
         + "default 2,16,128,1024)")
     void cores(String list) {
       cores = Converters.positiveInts("--cores", list);
@@ -164,7 +165,13 @@ final class BenchCommand implements Callable<Integer> {
       taskCpus = Math.max(1, Converters.nonNegative("--task-cpus", n));
     }
 
-    @Option(names = "--stages", paramLabel = "N", description = "measured stages per point, after one warm-up stage "
+    @Option(names = "--islands-per-core", paramLabel = "N", description = "islands per virtual core: each stage "
+        + "carries N islands' work per core against Spark's fixed cost per stage (default 1)")
+    void islandsPerCore(String n) {
+      islandsPerCore = Converters.positiveInt("--islands-per-core", n);
+    }
+
+    @Option(names = "--stages", paramLabel = "N", description = "measured stages per point, after 3 warm-up stages "
         + "(default 8: one of them brings the islands back whole to the driver)")
     void stages(String n) {
       stages = Converters.nonNegative("--stages", n);
@@ -211,7 +218,8 @@ final class BenchCommand implements Callable<Integer> {
           spark.config, spark.overrides);
     }
     if (scale.on) {
-      return ScaleBenchRun.run(scale.specs, scale.cores, scale.workers, scale.taskCpus, scale.stages,
+      return ScaleBenchRun.run(scale.specs, scale.cores, scale.workers, scale.taskCpus, scale.islandsPerCore,
+          scale.stages,
           scale.calibrate, scale.costs);
     }
     return InterpreterBench.run(workload == null ? "all" : workload, interpreter.rounds, interpreter.seconds,

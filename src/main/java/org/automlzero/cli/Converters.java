@@ -23,6 +23,14 @@ final class Converters {
     throw new UserError(option + " is '" + text + "', but must be an integer >= 0", 2);
   }
 
+  static int positiveInt(String option, String text) {
+    int v = nonNegative(option, text);
+    if (v == 0) {
+      throw new UserError(option + " is '" + text + "', but must be an integer >= 1", 2);
+    }
+    return v;
+  }
+
   /** A comma-separated list of integers >= 1. */
   static List<Integer> positiveInts(String option, String text) {
     List<Integer> out = new ArrayList<>();

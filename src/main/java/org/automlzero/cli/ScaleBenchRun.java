@@ -14,6 +14,7 @@ import org.automlzero.core.config.ExperimentConfig;
 import org.automlzero.spark.ScaleBench;
 import org.automlzero.spark.SparkSearch;
 import org.automlzero.spark.SparkSetup;
+import org.automlzero.spark.StageTimeline;
 import org.automlzero.spark.SyntheticTaskData;
 import org.automlzero.store.TaskData;
 
@@ -26,8 +27,8 @@ final class ScaleBenchRun {
   private ScaleBenchRun() {}
 
   /** Runs {@code bench --scale} with the parsed options. */
-  static int run(List<String> specs, List<Integer> cores, int workers, int taskCpus, int stages, long calibrate,
-      java.util.Map<String, Double> costs) {
+  static int run(List<String> specs, List<Integer> cores, int workers, int taskCpus, int islandsPerCore, int stages,
+      long calibrate, java.util.Map<String, Double> costs) {
     Path home = Paths.get(System.getProperty("automlzero.home", "."));
     try {
       Path work = Files.createTempDirectory("automl-zero-scale");
@@ -86,8 +87,8 @@ final class ScaleBenchRun {
         big.add("search.max_individuals=1000000000000000");
         ExperimentConfig unbounded = ConfigLoader.load(config, big);
         for (int k : cores) {
-          ScaleBench.Point p = ScaleBench.measure(name, unbounded.run().search(), perIndividual, k, workers, taskCpus, stages,
-              home, Files.createTempDirectory(work, name + "-" + k), System.out);
+          ScaleBench.Point p = ScaleBench.measure(name, unbounded.run().search(), perIndividual,
+              new ScaleBench.Shape(k, workers, taskCpus, islandsPerCore, stages), home, Files.createTempDirectory(work, name + "-" + k), System.out);
           if (k == 2 && real != null) {
             System.out.println(String.format(Locale.ROOT, "model check: spec=%s cores=2 modelled %.0f vs real %.0f "
                 + "individuals/s: error %+.1f%%", name, p.individualsPerSecond(), real.rate(),
@@ -108,9 +109,15 @@ final class ScaleBenchRun {
   private static ScaleBench.StageClock validate(ExperimentConfig c) {
     SparkSession session = SparkSetup.start("AutoML-Zero scale bench validation", "local[2]");
     ScaleBench.StageClock real = new ScaleBench.StageClock();
+    StageTimeline timeline = StageTimeline.on(session.sparkContext());
+    timeline.record();
     try {
       SparkSearch.run(c, session, new SparkSearch.Options(false, 0, 0, real),
           new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+      session.sparkContext().listenerBus().waitUntilEmpty();
+      System.out.println("real jobs: local[2] " + timeline.summary());
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException("Spark's listener bus did not drain", e);
     } finally {
       session.stop();
       SparkSession.clearActiveSession();

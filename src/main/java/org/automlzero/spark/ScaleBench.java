@@ -42,6 +42,12 @@ import org.automlzero.store.ParquetTaskStore;
 public final class ScaleBench {
   private ScaleBench() {}
 
+  /**
+   * Stages run before the clock starts. A real run has hundreds; one stage leaves the driver's
+   * JIT compiling during the measured ones (seen in its profile as most of its CPU per stage).
+   */
+  static final int WARMUP_STAGES = 3;
+
   /** One measured point. */
   public record Point(String spec, int cores, int islands, int taskCpus, double individualsPerSecond,
       double efficiency, double driverBusy, double overheadMsPerJob, double driverCpuMsPerStage, double executorBusy) {
@@ -106,12 +112,21 @@ public final class ScaleBench {
   }
 
   /**
-   * Runs {@code stages} island stages with one island per virtual core on a fresh standalone
-   * cluster of {@code workers} workers advertising {@code cores} cores in all.
+   * The cluster and the run of one point: {@code cores} virtual cores over {@code workers}
+   * standalone workers, {@code taskCpus} cores per task, {@code islandsPerCore} islands per core,
+   * {@code stages} measured stages.
    */
-  public static Point measure(String name, SearchSpec spec, double secondsPerIndividual, int cores, int workers,
-      int taskCpus, int stages, Path home, Path work, PrintStream out) throws IOException, InterruptedException {
-    int w = Math.max(1, Math.min(workers, cores));
+  public record Shape(int cores, int workers, int taskCpus, int islandsPerCore, int stages) {}
+
+  /**
+   * Runs the shape's island stages on a fresh standalone cluster of its workers advertising its
+   * cores in all.
+   */
+  public static Point measure(String name, SearchSpec spec, double secondsPerIndividual, Shape shape, Path home,
+      Path work, PrintStream out) throws IOException, InterruptedException {
+    int cores = shape.cores();
+    int w = Math.max(1, Math.min(shape.workers(), cores));
+    int taskCpus = Math.max(1, Math.min(shape.taskCpus(), cores / w));
     try (LocalStandaloneCluster cluster = new LocalStandaloneCluster(home, work, w, Math.max(1, cores / w), "2g")) {
       SparkSession session = SparkSession.builder().appName("AutoML-Zero scale bench " + name + " " + cores)
           .master(cluster.masterUrl())
@@ -122,11 +137,11 @@ public final class ScaleBench {
           .config("spark.executor.memory", "1500m")
           .config("spark.jars", appJar(home))
           .config("spark.broadcast.compress", "false")
-          .config("spark.task.cpus", String.valueOf(Math.max(1, Math.min(taskCpus, cores / w))))
+          .config("spark.task.cpus", String.valueOf(taskCpus))
           .getOrCreate();
       try {
-        return run(name, spec, secondsPerIndividual, cores, Math.max(1, Math.min(taskCpus, cores / w)), stages,
-            session, out);
+        return run(name, spec, secondsPerIndividual, cores, taskCpus, cores * Math.max(1, shape.islandsPerCore()),
+            shape.stages(), session, out);
       } finally {
         session.stop();
         SparkSession.clearActiveSession();
@@ -136,13 +151,12 @@ public final class ScaleBench {
   }
 
   private static Point run(String name, SearchSpec spec, double secondsPerIndividual, int cores, int taskCpus,
-      int stages, SparkSession session, PrintStream out) {
+      int islands, int stages, SparkSession session, PrintStream out) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(session.sparkContext());
     long waitUntil = System.nanoTime() + 120_000_000_000L;
     while (jsc.defaultParallelism() < cores && System.nanoTime() < waitUntil) {
       sleep(200); // executors register one by one
     }
-    int islands = cores;
     LoopState start = initialState(spec, islands);
     try (WorkerPool pool = new WorkerPool(1);
         SparkBatchEvaluator evaluator = new SparkBatchEvaluator(jsc, spec.shape(), spec.maxAbsError(),
@@ -157,7 +171,11 @@ public final class ScaleBench {
           : null;
       EvolutionLoop loop = EvolutionLoop.resume(start, spec, bench(spec), list -> List.of(), evaluator, unused,
           budgetBaseline, 1, GenerationListener.NONE);
-      loop.step(); // warm-up: class loading on every executor
+      StageTimeline timeline = StageTimeline.on(jsc.sc());
+      for (int s = 0; s < WARMUP_STAGES; s++) {
+        loop.step(); // class loading on every executor, the driver's JIT
+      }
+      timeline.record();
       long individuals0 = loop.individuals();
       EvaluatorStats stats0 = evaluator.stats();
       double cpu0 = processCpuSeconds();
@@ -174,6 +192,19 @@ public final class ScaleBench {
       Point p = new Point(name, cores, islands, taskCpus, rate, rate / ideal, cpu / wall, st.overheadMillisPerCall(),
           cpu / stages * 1e3, st.busyNanos() * (double) taskCpus / 1e9 / (wall * cores));
       out.println(p.line());
+      try {
+        jsc.sc().listenerBus().waitUntilEmpty(); // the timeline has every task's end
+      } catch (java.util.concurrent.TimeoutException e) {
+        throw new IllegalStateException("Spark's listener bus did not drain", e);
+      }
+      double perStage = wall / stages * 1e3;
+      double work = (double) islands / cores * spec.islands().migrationInterval() * spec.islands().children()
+          * secondsPerIndividual * 1e3;
+      double calls = Math.max(1, st.calls());
+      out.println(String.format(Locale.ROOT, "floor: spec=%s cores=%d islands=%d stage_ms=%.1f modelled_work_ms=%.1f "
+          + "driver_outside_spark_ms=%.1f driver_prepare_ms=%.1f slowest_task_ms=%.1f %s", name, cores, islands,
+          perStage, work, perStage - st.wallNanos() / 1e6 / calls * st.calls() / stages, st.prepareNanos() / 1e6 / calls,
+          st.criticalNanos() / 1e6 / calls, timeline.summary()));
       return p;
     }
   }
