@@ -114,6 +114,7 @@ public final class CompiledAlgorithm {
     if (skipDead && variants) {
       OuterSumFusion.mark(predict.code, ComponentFunctionType.PREDICT, analysis);
       OuterSumFusion.mark(learn.code, ComponentFunctionType.LEARN, analysis);
+      KnownMatrices.mark(predict.code, predict.data, learn.code, learn.data);
     }
     return new CompiledAlgorithm(shape, setup, predict, learn, !skipDead || analysis.predictionLiveIntoLearn());
   }

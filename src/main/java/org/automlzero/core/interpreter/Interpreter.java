@@ -160,6 +160,11 @@ public final class Interpreter {
     return mt;
   }
 
+  /** Test hook: whether the uniform-matrix kernels know matrix {@code m} to hold one value. */
+  boolean uniformMatrix(int m) {
+    return machine.known.known(m);
+  }
+
   /** Wipes the memory and runs Setup (the task batch's per-task start). */
   void runSetup(CompiledAlgorithm algorithm, Rng rng) {
     machine.rng = rng;
@@ -170,6 +175,7 @@ public final class Interpreter {
   void runSetupOnCurrentMemory(CompiledAlgorithm algorithm, Rng rng) {
     machine.rng = rng;
     machine.run(algorithm.setupCode, algorithm.setupData, algorithm.setupLength);
+    machine.known.reset();
   }
 
   private void check(CompiledAlgorithm algorithm, LearningTask task) {
@@ -192,6 +198,7 @@ public final class Interpreter {
       Arrays.fill(matrix, 0.0);
     }
     machine.run(algorithm.setupCode, algorithm.setupData, algorithm.setupLength);
+    machine.known.reset();
   }
 
   /**

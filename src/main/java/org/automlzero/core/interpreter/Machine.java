@@ -21,6 +21,8 @@ final class Machine {
   private final int ff;
   private final double[] scratchVector;
   private final double[] scratchMatrix;
+  /** What is known about the matrices (used by the KNOWN_OFFSET codes only). */
+  final KnownMatrices known;
   /** The stream of the run-time random ops, set by the interpreter per run. */
   Rng rng;
 
@@ -32,6 +34,7 @@ final class Machine {
     this.mt = new double[shape.matrices()][ff];
     this.scratchVector = new double[f];
     this.scratchMatrix = new double[ff];
+    this.known = new KnownMatrices(shape.matrices(), f);
   }
 
   /**
@@ -348,8 +351,58 @@ final class Machine {
         case F32_OFFSET + VECTOR_MAX -> Kernels32.max(v[a], v[b], v[c]);
         case F32_OFFSET + VECTOR_MEAN -> s[c] = Kernels32.mean(v[a]);
         case F32_OFFSET + VECTOR_ST_DEV -> s[c] = Kernels32.stDev(v[a]);
-        default -> throw new IllegalStateException("unknown op code " + code[base]);
+        default -> {
+          if (code[base] < KNOWN_OFFSET) {
+            throw new IllegalStateException("unknown op code " + code[base]);
+          }
+          runKnown(code[base] - KNOWN_OFFSET, a, b, c, (int) data[pc * 2]);
+        }
       }
     }
+  }
+
+  /**
+   * A marked matrix instruction (KnownMatrices; {@code op} is its plain code): done if what is
+   * known about its matrices suffices, else its plain kernel runs and the facts follow. Out of
+   * the main switch, so that unmarked code pays nothing for it.
+   */
+  private void runKnown(int op, int a, int b, int c, int slot) {
+    if (known.known(op, mt, v, a, b, c, slot)) {
+      return;
+    }
+    switch (op) {
+      case MATRIX_SUM -> Kernels.sum(mt[a], mt[b], mt[c], ff);
+      case F8_OFFSET + MATRIX_SUM -> Kernels8.matrixSum(mt[a], mt[b], mt[c]);
+      case F16_OFFSET + MATRIX_SUM -> Kernels16.matrixSum(mt[a], mt[b], mt[c]);
+      case F32_OFFSET + MATRIX_SUM -> Kernels32.matrixSum(mt[a], mt[b], mt[c]);
+      case MATRIX_DIFF -> Kernels.diff(mt[a], mt[b], mt[c], ff);
+      case F8_OFFSET + MATRIX_DIFF -> Kernels8.matrixDiff(mt[a], mt[b], mt[c]);
+      case F16_OFFSET + MATRIX_DIFF -> Kernels16.matrixDiff(mt[a], mt[b], mt[c]);
+      case F32_OFFSET + MATRIX_DIFF -> Kernels32.matrixDiff(mt[a], mt[b], mt[c]);
+      case MATRIX_PRODUCT -> Kernels.product(mt[a], mt[b], mt[c], ff);
+      case F8_OFFSET + MATRIX_PRODUCT -> Kernels8.matrixProduct(mt[a], mt[b], mt[c]);
+      case F16_OFFSET + MATRIX_PRODUCT -> Kernels16.matrixProduct(mt[a], mt[b], mt[c]);
+      case F32_OFFSET + MATRIX_PRODUCT -> Kernels32.matrixProduct(mt[a], mt[b], mt[c]);
+      case VECTOR_OUTER_PRODUCT -> Kernels.outer(v[a], v[b], mt[c], f);
+      case F8_OFFSET + VECTOR_OUTER_PRODUCT -> Kernels8.outer(v[a], v[b], mt[c]);
+      case F16_OFFSET + VECTOR_OUTER_PRODUCT -> Kernels16.outer(v[a], v[b], mt[c]);
+      case F32_OFFSET + VECTOR_OUTER_PRODUCT -> Kernels32.outer(v[a], v[b], mt[c]);
+      case MATRIX_VECTOR_PRODUCT -> Kernels.matrixVectorProduct(mt[a], v[b], v[c], f, scratchVector);
+      case F8_OFFSET + MATRIX_VECTOR_PRODUCT, F16_OFFSET + MATRIX_VECTOR_PRODUCT,
+          F32_OFFSET + MATRIX_VECTOR_PRODUCT -> {
+        final double[] x = v[b];
+        final double[] target = v[c] == x ? scratchVector : v[c];
+        switch (f) {
+          case 8 -> Kernels8.matrixVectorProduct(mt[a], x, target);
+          case 16 -> Kernels16.matrixVectorProduct(mt[a], x, target);
+          default -> Kernels32.matrixVectorProduct(mt[a], x, target);
+        }
+        if (target != v[c]) {
+          System.arraycopy(target, 0, v[c], 0, f);
+        }
+      }
+      default -> throw new IllegalStateException("unknown op code " + (KNOWN_OFFSET + op));
+    }
+    known.written(op, mt, a, b, c, slot);
   }
 }

@@ -88,4 +88,11 @@ final class OpCodes {
    * straight into the next instruction's sum; this plus MATRIX_SUM (that sum) then does nothing.
    */
   static final int FUSED_OFFSET = 500;
+  /**
+   * The uniform-matrix checks ({@link KnownMatrices}): this plus the interpreter's code (an F
+   * variant's included) of MATRIX_SUM, MATRIX_DIFF, MATRIX_PRODUCT, VECTOR_OUTER_PRODUCT or
+   * MATRIX_VECTOR_PRODUCT, in algorithms whose every matrix write in Predict and Learn is one of
+   * these.
+   */
+  static final int KNOWN_OFFSET = 1000;
 }

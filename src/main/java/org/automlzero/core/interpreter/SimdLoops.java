@@ -1,11 +1,14 @@
 package org.automlzero.core.interpreter;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Vector API loops of any length (used when {@link Simd#ENABLED}): the task batch's selects over
- * T x F entries, which as scalar code compile to a branch on a sign that looks random. Lanes over
+ * T x F entries, which as scalar code compile to a branch on a sign that looks random, and the
+ * elementwise matrix ops that also tell whether they changed their output ({@link KnownMatrices}). Lanes over
  * entries, the remainder scalar; each entry is the scalar kernel's value, bit for bit. Uses the
  * species of {@link SimdKernels16} (one species per JVM).
  */
@@ -52,5 +55,59 @@ final class SimdLoops {
     for (; i < n; i++) {
       out[i] = Kernels.stdMax(x[i], y[i]);
     }
+  }
+
+  /** out[i] = x[i] + y[i] for i below n; true when some entry's raw bits changed. */
+  static boolean sumChanged(double[] x, double[] y, double[] out, int n) {
+    LongVector d = DoubleVector.zero(S).reinterpretAsLongs();
+    int i = 0;
+    for (; i + L <= n; i += L) {
+      final DoubleVector r = DoubleVector.fromArray(S, x, i).add(DoubleVector.fromArray(S, y, i));
+      d = d.or(r.reinterpretAsLongs().lanewise(VectorOperators.XOR, DoubleVector.fromArray(S, out, i).reinterpretAsLongs()));
+      r.intoArray(out, i);
+    }
+    long t = d.reduceLanes(VectorOperators.OR);
+    for (; i < n; i++) {
+      final double r = x[i] + y[i];
+      t |= Double.doubleToRawLongBits(r) ^ Double.doubleToRawLongBits(out[i]);
+      out[i] = r;
+    }
+    return t != 0;
+  }
+
+  /** out[i] = x[i] - y[i] for i below n; true when some entry's raw bits changed. */
+  static boolean diffChanged(double[] x, double[] y, double[] out, int n) {
+    LongVector d = DoubleVector.zero(S).reinterpretAsLongs();
+    int i = 0;
+    for (; i + L <= n; i += L) {
+      final DoubleVector r = DoubleVector.fromArray(S, x, i).sub(DoubleVector.fromArray(S, y, i));
+      d = d.or(r.reinterpretAsLongs().lanewise(VectorOperators.XOR, DoubleVector.fromArray(S, out, i).reinterpretAsLongs()));
+      r.intoArray(out, i);
+    }
+    long t = d.reduceLanes(VectorOperators.OR);
+    for (; i < n; i++) {
+      final double r = x[i] - y[i];
+      t |= Double.doubleToRawLongBits(r) ^ Double.doubleToRawLongBits(out[i]);
+      out[i] = r;
+    }
+    return t != 0;
+  }
+
+  /** out[i] = x[i] * y[i] for i below n; true when some entry's raw bits changed. */
+  static boolean productChanged(double[] x, double[] y, double[] out, int n) {
+    LongVector d = DoubleVector.zero(S).reinterpretAsLongs();
+    int i = 0;
+    for (; i + L <= n; i += L) {
+      final DoubleVector r = DoubleVector.fromArray(S, x, i).mul(DoubleVector.fromArray(S, y, i));
+      d = d.or(r.reinterpretAsLongs().lanewise(VectorOperators.XOR, DoubleVector.fromArray(S, out, i).reinterpretAsLongs()));
+      r.intoArray(out, i);
+    }
+    long t = d.reduceLanes(VectorOperators.OR);
+    for (; i < n; i++) {
+      final double r = x[i] * y[i];
+      t |= Double.doubleToRawLongBits(r) ^ Double.doubleToRawLongBits(out[i]);
+      out[i] = r;
+    }
+    return t != 0;
   }
 }

@@ -32,6 +32,7 @@ class OpCodesTest {
     expected.put("F16_OFFSET", 300);
     expected.put("F32_OFFSET", 400);
     expected.put("FUSED_OFFSET", 500);
+    expected.put("KNOWN_OFFSET", 1000);
     assertThat(codes).isEqualTo(expected);
   }
 
@@ -43,6 +44,8 @@ class OpCodesTest {
     assertThat(OpCodes.F8_OFFSET + Op.values().length).isLessThan(OpCodes.F16_OFFSET);
     assertThat(OpCodes.F16_OFFSET + Op.values().length).isLessThan(OpCodes.F32_OFFSET);
     assertThat(OpCodes.F32_OFFSET + Op.values().length).isLessThan(OpCodes.FUSED_OFFSET);
+    assertThat(OpCodes.FUSED_OFFSET + Op.values().length).isLessThan(OpCodes.KNOWN_OFFSET);
+    assertThat(OpCodes.KNOWN_OFFSET % 100).isZero();
     for (Op op : Op.values()) {
       for (int f : new int[] {4, 8, 16, 32, 5}) {
         assertThat(CompiledAlgorithm.opCode(op, f) % 100).isEqualTo(op.id());
