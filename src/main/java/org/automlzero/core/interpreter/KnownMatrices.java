@@ -186,11 +186,9 @@ final class KnownMatrices {
       store(mt, c, id == MATRIX_SUM ? x + y : id == MATRIX_DIFF ? x - y : x * y);
     } else if (!Double.isFinite(mt[c][0])) {
       final double[] out = mt[c];
-      final boolean changed = switch (id) {
-        case MATRIX_SUM -> Simd.ENABLED ? SimdLoops.sumChanged(mt[a], mt[b], out, ff) : sumChanged(mt[a], mt[b], out);
-        case MATRIX_DIFF -> Simd.ENABLED ? SimdLoops.diffChanged(mt[a], mt[b], out, ff) : diffChanged(mt[a], mt[b], out);
-        default -> Simd.ENABLED ? SimdLoops.productChanged(mt[a], mt[b], out, ff) : productChanged(mt[a], mt[b], out);
-      };
+      final boolean changed = Simd.ENABLED
+          ? SimdLoops.elementwiseChanged(id, mt[a], mt[b], out, ff)
+          : elementwiseChanged(id, mt[a], mt[b], out, 0, ff);
       if (changed) {
         changed(mt, c);
       }
@@ -243,30 +241,15 @@ final class KnownMatrices {
     Arrays.fill(memoC, old, n, -1);
   }
 
-  private boolean sumChanged(double[] x, double[] y, double[] out) {
+  /**
+   * out[i] = x[i] op y[i] for i from {@code from} below n, op being {@code id}'s MATRIX_SUM, DIFF
+   * or PRODUCT; true when some entry's raw bits changed. The scalar loop, and the Vector API
+   * loop's remainder.
+   */
+  static boolean elementwiseChanged(int id, double[] x, double[] y, double[] out, int from, int n) {
     long t = 0;
-    for (int i = 0; i < ff; i++) {
-      final double r = x[i] + y[i];
-      t |= Double.doubleToRawLongBits(r) ^ Double.doubleToRawLongBits(out[i]);
-      out[i] = r;
-    }
-    return t != 0;
-  }
-
-  private boolean diffChanged(double[] x, double[] y, double[] out) {
-    long t = 0;
-    for (int i = 0; i < ff; i++) {
-      final double r = x[i] - y[i];
-      t |= Double.doubleToRawLongBits(r) ^ Double.doubleToRawLongBits(out[i]);
-      out[i] = r;
-    }
-    return t != 0;
-  }
-
-  private boolean productChanged(double[] x, double[] y, double[] out) {
-    long t = 0;
-    for (int i = 0; i < ff; i++) {
-      final double r = x[i] * y[i];
+    for (int i = from; i < n; i++) {
+      final double r = id == MATRIX_SUM ? x[i] + y[i] : id == MATRIX_DIFF ? x[i] - y[i] : x[i] * y[i];
       t |= Double.doubleToRawLongBits(r) ^ Double.doubleToRawLongBits(out[i]);
       out[i] = r;
     }

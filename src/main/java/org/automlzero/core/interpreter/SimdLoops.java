@@ -57,57 +57,27 @@ final class SimdLoops {
     }
   }
 
-  /** out[i] = x[i] + y[i] for i below n; true when some entry's raw bits changed. */
-  static boolean sumChanged(double[] x, double[] y, double[] out, int n) {
-    LongVector d = DoubleVector.zero(S).reinterpretAsLongs();
-    int i = 0;
-    for (; i + L <= n; i += L) {
-      final DoubleVector r = DoubleVector.fromArray(S, x, i).add(DoubleVector.fromArray(S, y, i));
-      d = d.or(r.reinterpretAsLongs().lanewise(VectorOperators.XOR, DoubleVector.fromArray(S, out, i).reinterpretAsLongs()));
-      r.intoArray(out, i);
-    }
-    long t = d.reduceLanes(VectorOperators.OR);
-    for (; i < n; i++) {
-      final double r = x[i] + y[i];
-      t |= Double.doubleToRawLongBits(r) ^ Double.doubleToRawLongBits(out[i]);
-      out[i] = r;
-    }
-    return t != 0;
+  /**
+   * out[i] = x[i] op y[i] for i below n, op being {@code id}'s MATRIX_SUM, DIFF or PRODUCT; true
+   * when some entry's raw bits changed.
+   */
+  static boolean elementwiseChanged(int id, double[] x, double[] y, double[] out, int n) {
+    return switch (id) {
+      case OpCodes.MATRIX_SUM -> changed(VectorOperators.ADD, id, x, y, out, n);
+      case OpCodes.MATRIX_DIFF -> changed(VectorOperators.SUB, id, x, y, out, n);
+      default -> changed(VectorOperators.MUL, id, x, y, out, n);
+    };
   }
 
-  /** out[i] = x[i] - y[i] for i below n; true when some entry's raw bits changed. */
-  static boolean diffChanged(double[] x, double[] y, double[] out, int n) {
+  /** The lanes of {@link #elementwiseChanged}; each call site passes a constant {@code op}, which the JIT folds. */
+  private static boolean changed(VectorOperators.Binary op, int id, double[] x, double[] y, double[] out, int n) {
     LongVector d = DoubleVector.zero(S).reinterpretAsLongs();
     int i = 0;
     for (; i + L <= n; i += L) {
-      final DoubleVector r = DoubleVector.fromArray(S, x, i).sub(DoubleVector.fromArray(S, y, i));
+      final DoubleVector r = DoubleVector.fromArray(S, x, i).lanewise(op, DoubleVector.fromArray(S, y, i));
       d = d.or(r.reinterpretAsLongs().lanewise(VectorOperators.XOR, DoubleVector.fromArray(S, out, i).reinterpretAsLongs()));
       r.intoArray(out, i);
     }
-    long t = d.reduceLanes(VectorOperators.OR);
-    for (; i < n; i++) {
-      final double r = x[i] - y[i];
-      t |= Double.doubleToRawLongBits(r) ^ Double.doubleToRawLongBits(out[i]);
-      out[i] = r;
-    }
-    return t != 0;
-  }
-
-  /** out[i] = x[i] * y[i] for i below n; true when some entry's raw bits changed. */
-  static boolean productChanged(double[] x, double[] y, double[] out, int n) {
-    LongVector d = DoubleVector.zero(S).reinterpretAsLongs();
-    int i = 0;
-    for (; i + L <= n; i += L) {
-      final DoubleVector r = DoubleVector.fromArray(S, x, i).mul(DoubleVector.fromArray(S, y, i));
-      d = d.or(r.reinterpretAsLongs().lanewise(VectorOperators.XOR, DoubleVector.fromArray(S, out, i).reinterpretAsLongs()));
-      r.intoArray(out, i);
-    }
-    long t = d.reduceLanes(VectorOperators.OR);
-    for (; i < n; i++) {
-      final double r = x[i] * y[i];
-      t |= Double.doubleToRawLongBits(r) ^ Double.doubleToRawLongBits(out[i]);
-      out[i] = r;
-    }
-    return t != 0;
+    return d.reduceLanes(VectorOperators.OR) != 0 | KnownMatrices.elementwiseChanged(id, x, y, out, i, n);
   }
 }

@@ -75,8 +75,8 @@ class KnownMatricesTest {
       int recordedA = a.fingerprint(compiled, task, task.numTrain(), task.numValid(), new Rng(seed), trainA, validA);
       int recordedB = b.fingerprint(reference, task, task.numTrain(), task.numValid(), new Rng(seed), trainB, validB);
       assertThat(recordedA).isEqualTo(recordedB);
-      assertThat(bits(trainA)).as("trial %d train errors", trial).isEqualTo(bits(trainB));
-      assertThat(bits(validA)).as("trial %d valid errors", trial).isEqualTo(bits(validB));
+      assertThat(Bits.raw(trainA)).as("trial %d train errors", trial).isEqualTo(Bits.raw(trainB));
+      assertThat(Bits.raw(validA)).as("trial %d valid errors", trial).isEqualTo(Bits.raw(validB));
     }
     System.out.println("KnownMatricesTest: " + marked + " of 1500 use the kernels, " + endedUniform
         + " end with a uniform matrix");
@@ -127,14 +127,5 @@ class KnownMatricesTest {
       }
     }
     return n;
-  }
-
-  /** Raw bits: the marked code gives the very bits the plain code does, NaN payloads included. */
-  private static long[] bits(double[] x) {
-    long[] out = new long[x.length];
-    for (int i = 0; i < x.length; i++) {
-      out[i] = Double.doubleToRawLongBits(x[i]);
-    }
-    return out;
   }
 }

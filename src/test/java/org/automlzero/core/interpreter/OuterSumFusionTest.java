@@ -83,8 +83,8 @@ class OuterSumFusionTest {
       int recordedA = a.fingerprint(compiled, task, task.numTrain(), task.numValid(), new Rng(seed), trainA, validA);
       int recordedB = b.fingerprint(reference, task, task.numTrain(), task.numValid(), new Rng(seed), trainB, validB);
       assertThat(recordedA).isEqualTo(recordedB);
-      assertThat(bits(trainA)).as("trial %d train errors", trial).isEqualTo(bits(trainB));
-      assertThat(bits(validA)).as("trial %d valid errors", trial).isEqualTo(bits(validB));
+      assertThat(Bits.canonical(trainA)).as("trial %d train errors", trial).isEqualTo(Bits.canonical(trainB));
+      assertThat(Bits.canonical(validA)).as("trial %d valid errors", trial).isEqualTo(Bits.canonical(validB));
     }
     assertThat(fused).isGreaterThan(150);
   }
@@ -112,13 +112,5 @@ class OuterSumFusionTest {
       }
     }
     return pairs;
-  }
-
-  private static long[] bits(double[] x) {
-    long[] out = new long[x.length];
-    for (int i = 0; i < x.length; i++) {
-      out[i] = Double.doubleToLongBits(x[i]);
-    }
-    return out;
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.lang.management.ManagementFactory;
+import java.util.Arrays;
 import org.automlzero.core.random.Rng;
 import org.junit.jupiter.api.Test;
 
@@ -60,6 +61,34 @@ class SimdKernelsTest {
       SimdLoops.max(x, y, actual, n);
       assertSame(actual, scalar("max", x, y), "max n=" + n);
     }
+  }
+
+  @Test
+  void theChangeTrackingLoopsMatchTheScalarOnesBitForBit() {
+    assumeTrue(ModuleLayer.boot().findModule(Simd.MODULE).isPresent(), "no " + Simd.MODULE + " module");
+    Rng rng = new Rng(99);
+    int changed = 0;
+    for (int trial = 0; trial < 3000; trial++) {
+      int n = rng.nextInt(70);
+      double special = trial % 3 == 0 ? 0.0 : 0.6;
+      double[] x = random(n, rng, special);
+      double[] y = random(n, rng, special);
+      double[] old = rng.nextDouble() < 0.5 ? random(n, rng, special) : null;
+      for (int id : new int[] {OpCodes.MATRIX_SUM, OpCodes.MATRIX_DIFF, OpCodes.MATRIX_PRODUCT}) {
+        double[] expected = old == null ? new double[n] : old.clone();
+        boolean scalarChanged = KnownMatrices.elementwiseChanged(id, x, y, expected, 0, n);
+        double[] actual = old == null ? new double[n] : old.clone();
+        boolean simdChanged = SimdLoops.elementwiseChanged(id, x, y, actual, n);
+        String at = "op " + id + " n=" + n;
+        assertThat(Bits.canonical(actual)).as(at).isEqualTo(Bits.canonical(expected));
+        // Each says whether its own output's raw bits changed (NaN payloads may differ between the two).
+        long[] before = Bits.raw(old == null ? new double[n] : old);
+        assertThat(scalarChanged).as(at + " scalar").isEqualTo(!Arrays.equals(Bits.raw(expected), before));
+        assertThat(simdChanged).as(at + " simd").isEqualTo(!Arrays.equals(Bits.raw(actual), before));
+        changed += scalarChanged ? 1 : 0;
+      }
+    }
+    assertThat(changed).isBetween(1000, 8999);
   }
 
   private static void check(int n, Rng rng, double special) {
@@ -263,15 +292,6 @@ class SimdKernelsTest {
   }
 
   private static void assertSame(double[] actual, double[] expected, String what) {
-    assertThat(bits(actual)).as(what).isEqualTo(bits(expected));
-  }
-
-  /** Raw bits with every NaN canonical (the JIT chooses NaN payloads; see SpecialisedKernelsTest). */
-  private static long[] bits(double[] x) {
-    long[] out = new long[x.length];
-    for (int i = 0; i < x.length; i++) {
-      out[i] = Double.doubleToLongBits(x[i]);
-    }
-    return out;
+    assertThat(Bits.canonical(actual)).as(what).isEqualTo(Bits.canonical(expected));
   }
 }
