@@ -10,6 +10,7 @@ import org.apache.spark.broadcast.Broadcast;
 import org.automlzero.core.algorithm.MemoryShape;
 import org.automlzero.core.interpreter.CompiledAlgorithm;
 import org.automlzero.core.interpreter.Interpreter;
+import org.automlzero.core.interpreter.TaskBatchCoverage;
 import org.automlzero.core.interpreter.TaskBatchInterpreter;
 import org.automlzero.core.random.Rng;
 import org.automlzero.core.task.LearningTask;
@@ -117,7 +118,7 @@ final class EvaluateShards extends AbstractFunction2<TaskContext, Iterator<TaskS
       long examples = b.requestTrainExamples(request);
       // A run of this candidate's requests with the same train count goes through the task
       // batch when it supports them (the same fitnesses, see TaskBatchInterpreter).
-      int size = TaskBatchInterpreter.batchSize(algorithm);
+      int size = TaskBatchCoverage.batchSize(algorithm);
       int j = i + 1;
       while (j < total && j - i < size) {
         int next = requests[(j + offset) % total];
@@ -131,7 +132,7 @@ final class EvaluateShards extends AbstractFunction2<TaskContext, Iterator<TaskS
         for (int k = i; k < j; k++) {
           group[k - i] = tasks[b.requestTask(requests[(k + offset) % total])];
         }
-        if (TaskBatchInterpreter.supports(algorithm, group, examples)) {
+        if (TaskBatchCoverage.supports(algorithm, group, examples)) {
           Rng[] rngs = new Rng[j - i];
           for (int k = i; k < j; k++) {
             rngs[k - i] = new Rng(b.requestSeed(requests[(k + offset) % total]));

@@ -13,6 +13,7 @@ import org.automlzero.core.algorithm.HandCodedAlgorithms;
 import org.automlzero.core.algorithm.MemoryShape;
 import org.automlzero.core.interpreter.CompiledAlgorithm;
 import org.automlzero.core.interpreter.Interpreter;
+import org.automlzero.core.interpreter.TaskBatchCoverage;
 import org.automlzero.core.interpreter.TaskBatchInterpreter;
 import org.automlzero.core.random.Rng;
 import org.automlzero.core.search.TrainBudget;
@@ -120,9 +121,9 @@ public final class Corpus {
     long examples = trainExamples(algorithm);
     double[] out = new double[tasks.size()];
     LearningTask[] all = tasks.toArray(new LearningTask[0]);
-    if (skip && TaskBatchInterpreter.supports(compiled, all, examples)) {
+    if (skip && TaskBatchCoverage.supports(compiled, all, examples)) {
       // As the in-process evaluator does: the tasks in batches run in one pass (the same fitnesses).
-      int size = TaskBatchInterpreter.batchSize(compiled);
+      int size = TaskBatchCoverage.batchSize(compiled);
       for (int from = 0; from < all.length; from += size) {
         int n = Math.min(size, all.length - from);
         LearningTask[] group = java.util.Arrays.copyOfRange(all, from, from + n);

@@ -8,6 +8,7 @@ import org.automlzero.core.algorithm.Algorithm;
 import org.automlzero.core.algorithm.MemoryShape;
 import org.automlzero.core.interpreter.CompiledAlgorithm;
 import org.automlzero.core.interpreter.Interpreter;
+import org.automlzero.core.interpreter.TaskBatchCoverage;
 import org.automlzero.core.interpreter.TaskBatchInterpreter;
 import org.automlzero.core.random.Rng;
 import org.automlzero.core.search.spec.SearchSpec;
@@ -54,7 +55,7 @@ public final class InProcessEvaluator implements BatchEvaluator {
 
   /**
    * Work units: the requests of one candidate with one train count, in groups the task batch
-   * runs in one pass ({@link TaskBatchInterpreter#batchSize}, and small enough that every
+   * runs in one pass ({@link TaskBatchCoverage#batchSize}, and small enough that every
    * worker gets some); other requests one by one.
    */
   private List<int[]> units(CompiledAlgorithm[] compiled, List<EvaluationRequest> requests) {
@@ -67,7 +68,7 @@ public final class InProcessEvaluator implements BatchEvaluator {
     List<int[]> units = new ArrayList<>();
     for (List<Integer> group : groups.values()) {
       EvaluationRequest first = requests.get(group.get(0));
-      int size = Math.min(TaskBatchInterpreter.batchSize(compiled[first.candidate()]),
+      int size = Math.min(TaskBatchCoverage.batchSize(compiled[first.candidate()]),
           groups.size() >= threads ? group.size() : (group.size() + threads - 1) / threads);
       for (int from = 0; from < group.size(); from += Math.max(1, size)) {
         int to = Math.min(group.size(), from + Math.max(1, size));
@@ -90,7 +91,7 @@ public final class InProcessEvaluator implements BatchEvaluator {
       for (int i = 0; i < unit.length; i++) {
         tasks[i] = learningTasks.get(requests.get(unit[i]).task());
       }
-      if (TaskBatchInterpreter.supports(algorithm, tasks, first.numTrainExamples())) {
+      if (TaskBatchCoverage.supports(algorithm, tasks, first.numTrainExamples())) {
         Rng[] rngs = new Rng[unit.length];
         for (int i = 0; i < unit.length; i++) {
           rngs[i] = new Rng(requests.get(unit[i]).seed());

@@ -57,7 +57,7 @@ class TaskBatchInterpreterTest {
       for (int t = 0; t < taskCount; t++) {
         expected[t] = single.execute(compiled, tasks[t], examples, new Rng(trial * 100L + t));
       }
-      if (!TaskBatchInterpreter.supports(compiled, tasks, examples)) {
+      if (!TaskBatchCoverage.supports(compiled, tasks, examples)) {
         continue;
       }
       batched++;
