@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import org.automlzero.core.algorithm.InitAlgorithm;
 import org.automlzero.core.algorithm.Op;
 import org.automlzero.core.search.IslandParameters;
@@ -163,41 +164,17 @@ final class ConfigValues {
   }
 
   List<Op> ops(String key) {
-    List<Op> ops = new ArrayList<>();
-    for (String item : items(key)) {
-      try {
-        ops.add(Op.byName(item));
-      } catch (IllegalArgumentException e) {
-        throw error(key, "unknown op '" + item + "': expected one of the 65 op names, e.g. SCALAR_SUM or "
-            + "VECTOR_INNER_PRODUCT_OP");
-      }
-    }
-    return ops;
+    return parsed(key, Op::byName, item -> "unknown op '" + item + "': expected one of the 65 op names, e.g. "
+        + "SCALAR_SUM or VECTOR_INNER_PRODUCT_OP");
   }
 
   List<MutationType> mutations(String key) {
-    List<MutationType> out = new ArrayList<>();
-    for (String item : items(key)) {
-      try {
-        out.add(MutationType.byName(item));
-      } catch (IllegalArgumentException e) {
-        throw error(key, "unknown mutation type '" + item + "': expected one of "
-            + java.util.Arrays.toString(MutationType.values()));
-      }
-    }
-    return out;
+    return parsed(key, MutationType::byName, item -> "unknown mutation type '" + item + "': expected one of "
+        + java.util.Arrays.toString(MutationType.values()));
   }
 
   List<Long> longs(String key) {
-    List<Long> out = new ArrayList<>();
-    for (String item : items(key)) {
-      try {
-        out.add(Long.parseLong(item));
-      } catch (NumberFormatException e) {
-        throw error(key, "'" + item + "' is not an integer");
-      }
-    }
-    return out;
+    return parsed(key, Long::valueOf, item -> "'" + item + "' is not an integer");
   }
 
   /** A range {@code LOW..HIGH} (unset = null), with {@code integers} for integer keys. */
@@ -232,12 +209,20 @@ final class ConfigValues {
   }
 
   List<ClassPair> pairs(String key) {
-    List<ClassPair> out = new ArrayList<>();
+    return parsed(key, ClassPair::parse, null);
+  }
+
+  /**
+   * Each list item through {@code parse}; an item it refuses (IllegalArgumentException) is an
+   * error about the key, with {@code rule}'s message for that item (null: the parser's own).
+   */
+  private <T> List<T> parsed(String key, Function<String, T> parse, Function<String, String> rule) {
+    List<T> out = new ArrayList<>();
     for (String item : items(key)) {
       try {
-        out.add(ClassPair.parse(item));
+        out.add(parse.apply(item));
       } catch (IllegalArgumentException e) {
-        throw error(key, e.getMessage());
+        throw error(key, rule == null ? e.getMessage() : rule.apply(item));
       }
     }
     return out;

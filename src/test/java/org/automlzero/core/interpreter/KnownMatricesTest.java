@@ -68,15 +68,7 @@ class KnownMatricesTest {
           .as("trial %d: %s", trial, algorithm)
           .isEqualTo(Double.doubleToRawLongBits(b.execute(reference, task, examples, new Rng(seed))));
       endedUniform += a.uniformMatrix(0) || a.uniformMatrix(1) ? 1 : 0;
-      double[] trainA = new double[task.numTrain()];
-      double[] validA = new double[task.numValid()];
-      double[] trainB = new double[task.numTrain()];
-      double[] validB = new double[task.numValid()];
-      int recordedA = a.fingerprint(compiled, task, task.numTrain(), task.numValid(), new Rng(seed), trainA, validA);
-      int recordedB = b.fingerprint(reference, task, task.numTrain(), task.numValid(), new Rng(seed), trainB, validB);
-      assertThat(recordedA).isEqualTo(recordedB);
-      assertThat(Bits.raw(trainA)).as("trial %d train errors", trial).isEqualTo(Bits.raw(trainB));
-      assertThat(Bits.raw(validA)).as("trial %d valid errors", trial).isEqualTo(Bits.raw(validB));
+      Bits.assertSameErrors(a, compiled, b, reference, task, seed, Bits::raw, "trial " + trial);
     }
     System.out.println("KnownMatricesTest: " + marked + " of 1500 use the kernels, " + endedUniform
         + " end with a uniform matrix");

@@ -76,15 +76,7 @@ class OuterSumFusionTest {
       assertThat(Double.doubleToRawLongBits(a.execute(compiled, task, examples, new Rng(seed))))
           .as("trial %d: %s", trial, algorithm)
           .isEqualTo(Double.doubleToRawLongBits(b.execute(reference, task, examples, new Rng(seed))));
-      double[] trainA = new double[task.numTrain()];
-      double[] validA = new double[task.numValid()];
-      double[] trainB = new double[task.numTrain()];
-      double[] validB = new double[task.numValid()];
-      int recordedA = a.fingerprint(compiled, task, task.numTrain(), task.numValid(), new Rng(seed), trainA, validA);
-      int recordedB = b.fingerprint(reference, task, task.numTrain(), task.numValid(), new Rng(seed), trainB, validB);
-      assertThat(recordedA).isEqualTo(recordedB);
-      assertThat(Bits.canonical(trainA)).as("trial %d train errors", trial).isEqualTo(Bits.canonical(trainB));
-      assertThat(Bits.canonical(validA)).as("trial %d valid errors", trial).isEqualTo(Bits.canonical(validB));
+      Bits.assertSameErrors(a, compiled, b, reference, task, seed, Bits::canonical, "trial " + trial);
     }
     assertThat(fused).isGreaterThan(150);
   }
