@@ -46,6 +46,21 @@ final class Kernels {
     }
   }
 
+  /**
+   * out[i] = x[i] op y[i] for i from {@code from} below n, op being {@code id}'s MATRIX_SUM, DIFF
+   * or PRODUCT; true when some entry's raw bits changed ({@link KnownMatrices}). The scalar loop,
+   * and the remainder of {@link SimdLoops#elementwiseChanged}.
+   */
+  static boolean elementwiseChanged(int id, double[] x, double[] y, double[] out, int from, int n) {
+    long t = 0;
+    for (int i = from; i < n; i++) {
+      final double r = id == OpCodes.MATRIX_SUM ? x[i] + y[i] : id == OpCodes.MATRIX_DIFF ? x[i] - y[i] : x[i] * y[i];
+      t |= Double.doubleToRawLongBits(r) ^ Double.doubleToRawLongBits(out[i]);
+      out[i] = r;
+    }
+    return t != 0;
+  }
+
   static void scale(double k, double[] x, double[] out, int n) {
     for (int i = 0; i < n; i++) {
       out[i] = x[i] * k;

@@ -188,7 +188,7 @@ final class KnownMatrices {
       final double[] out = mt[c];
       final boolean changed = Simd.ENABLED
           ? SimdLoops.elementwiseChanged(id, mt[a], mt[b], out, ff)
-          : elementwiseChanged(id, mt[a], mt[b], out, 0, ff);
+          : Kernels.elementwiseChanged(id, mt[a], mt[b], out, 0, ff);
       if (changed) {
         changed(mt, c);
       }
@@ -239,21 +239,6 @@ final class KnownMatrices {
     int old = memoC.length;
     memoC = Arrays.copyOf(memoC, n);
     Arrays.fill(memoC, old, n, -1);
-  }
-
-  /**
-   * out[i] = x[i] op y[i] for i from {@code from} below n, op being {@code id}'s MATRIX_SUM, DIFF
-   * or PRODUCT; true when some entry's raw bits changed. The scalar loop, and the Vector API
-   * loop's remainder.
-   */
-  static boolean elementwiseChanged(int id, double[] x, double[] y, double[] out, int from, int n) {
-    long t = 0;
-    for (int i = from; i < n; i++) {
-      final double r = id == MATRIX_SUM ? x[i] + y[i] : id == MATRIX_DIFF ? x[i] - y[i] : x[i] * y[i];
-      t |= Double.doubleToRawLongBits(r) ^ Double.doubleToRawLongBits(out[i]);
-      out[i] = r;
-    }
-    return t != 0;
   }
 
   private double value(int m) {

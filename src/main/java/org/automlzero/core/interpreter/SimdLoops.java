@@ -78,6 +78,6 @@ final class SimdLoops {
       d = d.or(r.reinterpretAsLongs().lanewise(VectorOperators.XOR, DoubleVector.fromArray(S, out, i).reinterpretAsLongs()));
       r.intoArray(out, i);
     }
-    return d.reduceLanes(VectorOperators.OR) != 0 | KnownMatrices.elementwiseChanged(id, x, y, out, i, n);
+    return d.reduceLanes(VectorOperators.OR) != 0 | Kernels.elementwiseChanged(id, x, y, out, i, n);
   }
 }
