@@ -59,25 +59,48 @@ final class SimdLoops {
 
   /**
    * out[i] = x[i] op y[i] for i below n, op being {@code id}'s MATRIX_SUM, DIFF or PRODUCT; true
-   * when some entry's raw bits changed.
+   * when some entry's raw bits changed. One loop per op, each naming its operation: a Vector API
+   * operation given as a parameter compiles to the API's slow Java fallback whenever the JIT
+   * does not inline the loop into a caller that passes a constant, and whether it does depends
+   * on the profile the process has gathered (docs/benchmarks-engine.md, "JIT profile history").
    */
   static boolean elementwiseChanged(int id, double[] x, double[] y, double[] out, int n) {
-    return switch (id) {
-      case OpCodes.MATRIX_SUM -> changed(VectorOperators.ADD, id, x, y, out, n);
-      case OpCodes.MATRIX_DIFF -> changed(VectorOperators.SUB, id, x, y, out, n);
-      default -> changed(VectorOperators.MUL, id, x, y, out, n);
+    final int lanes = n - n % L;
+    final boolean changed = switch (id) {
+      case OpCodes.MATRIX_SUM -> sumChanged(x, y, out, lanes);
+      case OpCodes.MATRIX_DIFF -> diffChanged(x, y, out, lanes);
+      default -> productChanged(x, y, out, lanes);
     };
+    return changed | Kernels.elementwiseChanged(id, x, y, out, lanes, n);
   }
 
-  /** The lanes of {@link #elementwiseChanged}; each call site passes a constant {@code op}, which the JIT folds. */
-  private static boolean changed(VectorOperators.Binary op, int id, double[] x, double[] y, double[] out, int n) {
+  private static boolean sumChanged(double[] x, double[] y, double[] out, int lanes) {
     LongVector d = DoubleVector.zero(S).reinterpretAsLongs();
-    int i = 0;
-    for (; i + L <= n; i += L) {
-      final DoubleVector r = DoubleVector.fromArray(S, x, i).lanewise(op, DoubleVector.fromArray(S, y, i));
+    for (int i = 0; i < lanes; i += L) {
+      final DoubleVector r = DoubleVector.fromArray(S, x, i).add(DoubleVector.fromArray(S, y, i));
       d = d.or(r.reinterpretAsLongs().lanewise(VectorOperators.XOR, DoubleVector.fromArray(S, out, i).reinterpretAsLongs()));
       r.intoArray(out, i);
     }
-    return d.reduceLanes(VectorOperators.OR) != 0 | Kernels.elementwiseChanged(id, x, y, out, i, n);
+    return d.reduceLanes(VectorOperators.OR) != 0;
+  }
+
+  private static boolean diffChanged(double[] x, double[] y, double[] out, int lanes) {
+    LongVector d = DoubleVector.zero(S).reinterpretAsLongs();
+    for (int i = 0; i < lanes; i += L) {
+      final DoubleVector r = DoubleVector.fromArray(S, x, i).sub(DoubleVector.fromArray(S, y, i));
+      d = d.or(r.reinterpretAsLongs().lanewise(VectorOperators.XOR, DoubleVector.fromArray(S, out, i).reinterpretAsLongs()));
+      r.intoArray(out, i);
+    }
+    return d.reduceLanes(VectorOperators.OR) != 0;
+  }
+
+  private static boolean productChanged(double[] x, double[] y, double[] out, int lanes) {
+    LongVector d = DoubleVector.zero(S).reinterpretAsLongs();
+    for (int i = 0; i < lanes; i += L) {
+      final DoubleVector r = DoubleVector.fromArray(S, x, i).mul(DoubleVector.fromArray(S, y, i));
+      d = d.or(r.reinterpretAsLongs().lanewise(VectorOperators.XOR, DoubleVector.fromArray(S, out, i).reinterpretAsLongs()));
+      r.intoArray(out, i);
+    }
+    return d.reduceLanes(VectorOperators.OR) != 0;
   }
 }
