@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# A/B of two engine builds on a checkpoint's population (docs/benchmarks-engine.md, section 4):
+# A/B of two engine builds on a checkpoint's population (docs/benchmarks-engine.md, "JIT profile history"):
 # every member evaluated as the search does, A and B interleaved member by member in one JVM,
 # the sum of per-member minimum CPU times. Run it in both orders (the first class loader runs a
 # few percent faster). Usage, from the project root after mvn -DskipTests package:
