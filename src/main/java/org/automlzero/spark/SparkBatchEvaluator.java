@@ -203,7 +203,7 @@ public final class SparkBatchEvaluator implements BatchEvaluator {
     int n = calls.size();
     // With one core per task and a few islands per slot, one task per island lets the scheduler
     // even out islands of unequal cost (as the in-process pool does); otherwise one group per slot.
-    int slices = taskCpus == 1 && n <= 4 * p ? Math.max(1, n) : Math.max(1, Math.min(n, p));
+    int slices = taskCpus == 1 && n <= 8 * p ? Math.max(1, n) : Math.max(1, Math.min(n, p));
     List<Tuple2<byte[], Seq<String>>> groups = new ArrayList<>(slices);
     for (int g = 0; g < slices; g++) {
       List<StageCall> group = calls.subList((int) ((long) g * n / slices), (int) ((long) (g + 1) * n / slices));
