@@ -11,6 +11,7 @@ import java.util.Locale;
 import org.apache.spark.sql.SparkSession;
 import org.automlzero.core.config.ConfigLoader;
 import org.automlzero.core.config.ExperimentConfig;
+import org.automlzero.core.search.spec.IslandSpec;
 import org.automlzero.spark.ScaleBench;
 import org.automlzero.spark.SparkSearch;
 import org.automlzero.spark.SparkSetup;
@@ -41,9 +42,7 @@ final class ScaleBenchRun {
         List<String> o = new ArrayList<>(layout == null ? List.of() : layout.overrides());
         ExperimentConfig shape = ConfigLoader.load(config, o);
         var is = shape.run().search().islands();
-        // The initial populations and 4 stages (the first is left out of the clock as warm-up).
-        long n = calibrate > 0 ? calibrate : (long) is.islands() * is.population()
-            + 4L * is.islands() * is.children() * is.migrationInterval();
+        long n = clockedRun(is, is.islands(), calibrate);
         o.addAll(List.of("search.max_individuals=" + n, "run.max_experiments=1", "run.sufficient_fitness=0",
             "run.progress_every=0", "select.tasks.count=1", "final.tasks.count=1"));
         ExperimentConfig c = ConfigLoader.load(config, o);
@@ -76,8 +75,8 @@ final class ScaleBenchRun {
         // The model is checked at its own 2-core shape: as many islands as the cores=2 point has.
         int checkIslands = 2 * Math.max(1, islandsPerCore);
         List<String> check = new ArrayList<>(o);
-        check.addAll(List.of("islands.count=" + checkIslands, "search.max_individuals=" + (calibrate > 0 ? calibrate
-            : (long) checkIslands * is.population() + 4L * checkIslands * is.children() * is.migrationInterval())));
+        check.addAll(List.of("islands.count=" + checkIslands,
+            "search.max_individuals=" + clockedRun(is, checkIslands, calibrate)));
         ScaleBench.StageClock real = given != null ? null : validate(ConfigLoader.load(config, check));
         if (given != null) {
           System.out.println(String.format(Locale.ROOT, "cost: spec=%s %.1f us per individual as given (--cost-us)",
@@ -108,6 +107,15 @@ final class ScaleBenchRun {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
     }
+  }
+
+  /**
+   * Individuals of a real clocked run with {@code islands} islands: {@code calibrate} if given, else
+   * the initial populations and 4 stages (the first is left out of the clock as warm-up).
+   */
+  private static long clockedRun(IslandSpec is, int islands, long calibrate) {
+    return calibrate > 0 ? calibrate
+        : (long) islands * is.population() + 4L * islands * is.children() * is.migrationInterval();
   }
 
   /** The same spec really evolving on local[2], to check the model at 2 cores against. */
